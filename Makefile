@@ -1,0 +1,39 @@
+# bnlab — the two commands: `make run` and `make test`. Both install what is missing first.
+
+SWIFT        ?= swift
+DEB_PACKAGES := libncursesw5-dev libopenblas-dev zlib1g-dev dataset-fashion-mnist tmux
+RELEASE_BIN  := .build/release/bnlab
+
+.PHONY: run test deps build release bench parity clean
+
+## Opens the workbench on Fashion-MNIST (installs and builds first).
+run: deps release
+	$(RELEASE_BIN)
+
+## Builds and runs every test (installs first).
+test: deps
+	$(SWIFT) build --build-tests
+	$(SWIFT) test --skip-build
+	$(SWIFT) build -c release --product bnlab
+	scripts/cli-tests.sh $(RELEASE_BIN)
+
+## Installs the Debian packages bnlab needs, only those that are missing.
+deps:
+	@scripts/install-deps.sh $(DEB_PACKAGES)
+
+build: deps
+	$(SWIFT) build
+
+release: deps
+	$(SWIFT) build -c release --product bnlab
+
+## Training speed: bnlab against its own figures (see README, "Speed").
+bench: release
+	$(RELEASE_BIN) bench
+
+## Checks the core against the PyTorch golden file kept with the tests.
+parity: release
+	$(RELEASE_BIN) parity Tests/BNCoreTests/Fixtures/pytorch-golden.json
+
+clean:
+	rm -rf .build

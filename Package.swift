@@ -1,0 +1,57 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+/// Release-speed code generation for the numeric targets: the hot loops of the layers are written
+/// over unsafe buffers and need the host's vector units (AVX2/FMA) to reach BLAS-like speeds.
+let numericSettings: [SwiftSetting] = [
+    .unsafeFlags(["-Ounchecked", "-wmo"], .when(configuration: .release)),
+]
+
+let package = Package(
+    name: "bnlab",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "bnlab", targets: ["bnlab"]),
+        .library(name: "BNCore", targets: ["BNCore"]),
+        .library(name: "BNData", targets: ["BNData"]),
+        .library(name: "BNCharts", targets: ["BNCharts"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+    ],
+    targets: [
+        // System-library shims: a module map and a header each, no logic.
+        .systemLibrary(name: "COpenBLAS", path: "Sources/COpenBLAS"),
+        .systemLibrary(name: "CZlib", path: "Sources/CZlib"),
+
+        // The neural-network core: tensors, modules, layers, losses, SGD, parity with PyTorch.
+        .target(name: "BNCore", dependencies: ["COpenBLAS"], swiftSettings: numericSettings),
+        // Checking the core against PyTorch reference files (the `bnlab parity` command).
+        .target(name: "BNParity", dependencies: ["BNCore"]),
+        // Datasets: IDX files (raw or gzip), transforms, seeded batch loader.
+        .target(name: "BNData", dependencies: ["BNCore", "CZlib"], swiftSettings: numericSettings),
+
+        // Text charts rendered into a grid of cells: pure, no terminal.
+        .target(name: "BNCharts"),
+
+        .executableTarget(
+            name: "bnlab",
+            dependencies: [
+                "BNCore", "BNData", "BNParity",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+
+        .testTarget(name: "BNCoreTests", dependencies: ["BNCore"]),
+        .testTarget(name: "BNChartsTests", dependencies: ["BNCharts"]),
+        .testTarget(
+            name: "BNParityTests", dependencies: ["BNParity", "BNCore"],
+            resources: [.copy("Fixtures")]
+        ),
+        .testTarget(
+            name: "BNDataTests", dependencies: ["BNData", "BNCore"],
+            resources: [.copy("Fixtures")]
+        ),
+    ]
+)

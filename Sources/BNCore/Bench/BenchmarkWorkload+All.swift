@@ -1,0 +1,3 @@
+extension BenchmarkWorkload {
+    public static let all: [BenchmarkWorkload] = [.mlp(batchNorm: true), .mlp(batchNorm: false)]
+}

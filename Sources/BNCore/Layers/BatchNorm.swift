@@ -1,0 +1,341 @@
+/// Batch normalization over every axis but the channel axis (1), PyTorch's `_BatchNorm`.
+///
+/// Input (N, C, *) is viewed as (N, C, S) with S the product of the trailing dimensions; each
+/// channel c normalizes its n = N·S values.
+///
+/// Training (or `trackRunningStats == false`), per channel:
+/// ```
+/// mu = Σx / n,   var = Σ(x - mu)² / n            (biased: used to normalize)
+/// y  = (x - mu) · invstd · gamma + beta,   invstd = 1 / √(var + eps)
+/// ```
+/// and, when tracking, after `numBatchesTracked += 1`:
+/// ```
+/// f  = momentum ?? 1 / numBatchesTracked          (nil momentum: cumulative average)
+/// rm = (1 - f) · rm + f · mu
+/// rv = (1 - f) · rv + f · var · n / (n - 1)       (unbiased into the running variance)
+/// ```
+/// Eval with running statistics: `y = (x - rm) / √(rv + eps) · gamma + beta`, nothing updates.
+///
+/// Use ``BatchNorm1d`` for (N, C) or (N, C, L) and ``BatchNorm2d`` for (N, C, H, W).
+public class BatchNorm: Module {
+    /// The number of channels C.
+    public let numFeatures: Int
+    /// Added to the variance before the square root.
+    public let eps: Double
+    /// The running-average factor; nil means a cumulative average over all batches.
+    public let momentum: Double?
+    /// gamma (ones) and beta (zeros), or nil when `affine == false`.
+    public let weight: Parameter?, bias: Parameter?
+    /// Running statistics, or nil when `trackRunningStats == false`.
+    public let runningMean: Buffer?, runningVar: Buffer?
+    /// Training forwards seen while tracking (PyTorch's `num_batches_tracked`).
+    public let numBatchesTracked: Counter?
+
+    /// The statistics of the last forward that normalized with batch statistics: per-channel
+    /// mean and biased variance, and the count n they were taken over.
+    public private(set) var lastBatchStatistics: (mean: [Float], variance: [Float], count: Int)?
+
+    // Saved by forward for backward.
+    private var xhat = Tensor(zeros: [0])
+    private var invstd: [Float] = []
+    private var usedBatchStatistics = true
+
+    init(numFeatures: Int, eps: Double, momentum: Double?, affine: Bool, trackRunningStats: Bool) {
+        self.numFeatures = numFeatures
+        self.eps = eps
+        self.momentum = momentum
+        weight = affine ? Parameter(Tensor(repeating: 1, shape: [numFeatures])) : nil
+        bias = affine ? Parameter(Tensor(zeros: [numFeatures])) : nil
+        runningMean = trackRunningStats ? Buffer(Tensor(zeros: [numFeatures])) : nil
+        runningVar = trackRunningStats ? Buffer(Tensor(repeating: 1, shape: [numFeatures])) : nil
+        numBatchesTracked = trackRunningStats ? Counter(0) : nil
+        super.init()
+    }
+
+    /// Whether the layer has gamma and beta.
+    public var affine: Bool { weight != nil }
+    /// Whether the layer keeps running statistics.
+    public var trackRunningStats: Bool { runningMean != nil }
+
+    public override var stateEntries: [StateEntry] {
+        var entries: [StateEntry] = []
+        if let weight, let bias { entries += [.parameter("weight", weight), .parameter("bias", bias)] }
+        if let runningMean, let runningVar, let numBatchesTracked {
+            entries += [.buffer("running_mean", runningMean), .buffer("running_var", runningVar),
+                        .counter("num_batches_tracked", numBatchesTracked)]
+        }
+        return entries
+    }
+
+    public override var summary: String {
+        var options: [String] = []
+        if eps != 1e-5 { options.append("eps=\(eps)") }
+        if momentum != 0.1 { options.append("momentum=\(momentum.map { "\($0)" } ?? "None")") }
+        if !affine { options.append("affine=False") }
+        if !trackRunningStats { options.append("track_running_stats=False") }
+        return "\(type(of: self))(\(([String(numFeatures)] + options).joined(separator: ", ")))"
+    }
+
+    /// Checks the input's rank; each subclass words the error as PyTorch does.
+    func checkInputDimensions(_ x: Tensor) throws {}
+
+    /// Normalizes `x` (see the type's documentation for the formulas).
+    public override func forward(_ x: Tensor) throws -> Tensor {
+        try checkInputDimensions(x)
+        // PyTorch's module forward: the counter moves first, before any other check.
+        if training, let numBatchesTracked { numBatchesTracked.value += 1 }
+        let useBatchStatistics = training || !trackRunningStats
+        let batch = x.shape[0], spatial = x.shape.dropFirst(2).reduce(1, *)
+        // F.batch_norm verifies the batch whenever batch statistics are needed.
+        if useBatchStatistics && batch * spatial == 1 {
+            throw CoreError.value("Expected more than 1 value per channel when training, got input size \(torchSize(x.shape))")
+        }
+        if useBatchStatistics && eps <= 0 {
+            throw CoreError.value("batch_norm eps must be positive during training, but got \(eps)")
+        }
+        let channels = x.shape[1]
+        if channels != numFeatures {
+            // ATen checks running_mean first, then weight, against the input's channel count.
+            let name = trackRunningStats ? "running_mean" : (affine ? "weight" : "input channels")
+            throw CoreError.runtime("\(name) should contain \(channels) elements not \(numFeatures)")
+        }
+        if x.count == 0 { return x }
+        return useBatchStatistics ? forwardWithBatchStatistics(x, batch: batch, spatial: spatial)
+                                  : forwardWithRunningStatistics(x, batch: batch, spatial: spatial)
+    }
+
+    private func forwardWithBatchStatistics(_ x: Tensor, batch: Int, spatial: Int) -> Tensor {
+        let c = numFeatures, n = batch * spatial
+        var mean = [Float](repeating: 0, count: c)
+        var variance = [Float](repeating: 0, count: c)
+        x.data.withUnsafeBufferPointer { xp in
+            // mu = Σx / n
+            sumPerChannel(xp, batch: batch, spatial: spatial, into: &mean) { $0 }
+            for k in 0..<c { mean[k] /= Float(n) }
+            // var = Σ(x - mu)² / n   (two passes: no cancellation)
+            mean.withUnsafeBufferPointer { mp in
+                variance.withUnsafeMutableBufferPointer { vp in
+                    squaredDeviations(xp, mean: mp, batch: batch, spatial: spatial, into: vp)
+                }
+            }
+            for k in 0..<c { variance[k] /= Float(n) }
+        }
+        lastBatchStatistics = (mean, variance, n)
+        invstd = variance.map { 1 / ($0 + Float(eps)).squareRoot() }
+        usedBatchStatistics = true
+
+        if training, let runningMean, let runningVar, let numBatchesTracked {
+            let f = Float(momentum ?? 1 / Double(numBatchesTracked.value))
+            let unbiasing = Float(n) / Float(max(n - 1, 1))
+            for k in 0..<c {
+                runningMean.value.data[k] = (1 - f) * runningMean.value.data[k] + f * mean[k]
+                runningVar.value.data[k] = (1 - f) * runningVar.value.data[k] + f * variance[k] * unbiasing
+            }
+        }
+        return normalize(x, shift: mean, scale: invstd, batch: batch, spatial: spatial)
+    }
+
+    private func forwardWithRunningStatistics(_ x: Tensor, batch: Int, spatial: Int) -> Tensor {
+        guard let runningMean, let runningVar else { preconditionFailure("no running statistics") }
+        // y = (x - rm) / √(rv + eps) · gamma + beta
+        invstd = runningVar.value.data.map { 1 / ($0 + Float(eps)).squareRoot() }
+        usedBatchStatistics = false
+        return normalize(x, shift: runningMean.value.data, scale: invstd, batch: batch, spatial: spatial)
+    }
+
+    /// xhat = (x - shift) · scale (saved for backward); y = xhat · gamma + beta.
+    private func normalize(_ x: Tensor, shift: [Float], scale: [Float], batch: Int, spatial: Int) -> Tensor {
+        let c = numFeatures
+        let gamma = weight?.value.data ?? [Float](repeating: 1, count: c)
+        let beta = bias?.value.data ?? [Float](repeating: 0, count: c)
+        var xh = Tensor(zeros: x.shape)
+        var y = Tensor(zeros: x.shape)
+        x.data.withUnsafeBufferPointer { xp in
+        xh.data.withUnsafeMutableBufferPointer { hp in
+        y.data.withUnsafeMutableBufferPointer { yp in
+        shift.withUnsafeBufferPointer { sh in scale.withUnsafeBufferPointer { sc in
+        gamma.withUnsafeBufferPointer { gp in beta.withUnsafeBufferPointer { bp in
+            if spatial == 1 {
+                for row in 0..<batch {
+                    let o = row * c
+                    for k in 0..<c {
+                        let h = (xp[o + k] - sh[k]) * sc[k]
+                        hp[o + k] = h
+                        yp[o + k] = h * gp[k] + bp[k]
+                    }
+                }
+            } else {
+                for row in 0..<batch {
+                    for k in 0..<c {
+                        let o = (row * c + k) * spatial
+                        let s0 = sh[k], s1 = sc[k], g = gp[k], b = bp[k]
+                        for s in 0..<spatial {
+                            let h = (xp[o + s] - s0) * s1
+                            hp[o + s] = h
+                            yp[o + s] = h * g + b
+                        }
+                    }
+                }
+            }
+        }}}}}}}
+        xhat = xh
+        return y
+    }
+
+    /// Back-propagates through the normalization of the last forward.
+    ///
+    /// Batch statistics (sums over each channel's n values, g = dL/dy):
+    /// `dbeta = Σg`, `dgamma = Σ g·xhat`, `dx = gamma·invstd·(g - Σg/n - xhat·Σ(g·xhat)/n)`.
+    /// Running statistics: `dx = g·gamma·invstd`, same dgamma and dbeta.
+    public override func backward(_ g: Tensor) throws -> Tensor {
+        let c = numFeatures
+        let batch = g.shape[0], spatial = g.shape.dropFirst(2).reduce(1, *)
+        let n = Float(batch * spatial)
+        var sumG = [Float](repeating: 0, count: c)
+        var sumGX = [Float](repeating: 0, count: c)
+        g.data.withUnsafeBufferPointer { gp in
+            xhat.data.withUnsafeBufferPointer { hp in
+                sumPerChannel(gp, batch: batch, spatial: spatial, into: &sumG) { $0 }
+                sumGX.withUnsafeMutableBufferPointer { sp in
+                    productSums(gp, hp, batch: batch, spatial: spatial, into: sp)
+                }
+            }
+        }
+        weight?.withGradient { dw, overwrite in
+            for k in 0..<c { dw[k] = (overwrite ? 0 : dw[k]) + sumGX[k] }
+        }
+        bias?.withGradient { db, overwrite in
+            for k in 0..<c { db[k] = (overwrite ? 0 : db[k]) + sumG[k] }
+        }
+        let gamma = weight?.value.data ?? [Float](repeating: 1, count: c)
+        // Per channel: dx = a·g + b·xhat + d, with a = gamma·invstd and, for batch statistics,
+        // b = -a·Σ(g·xhat)/n, d = -a·Σg/n (zero for running statistics).
+        var a = [Float](repeating: 0, count: c), b = a, d = a
+        for k in 0..<c {
+            a[k] = gamma[k] * invstd[k]
+            if usedBatchStatistics {
+                b[k] = -a[k] * sumGX[k] / n
+                d[k] = -a[k] * sumG[k] / n
+            }
+        }
+        var dx = Tensor(zeros: g.shape)
+        g.data.withUnsafeBufferPointer { gp in
+        xhat.data.withUnsafeBufferPointer { hp in
+        dx.data.withUnsafeMutableBufferPointer { dp in
+        a.withUnsafeBufferPointer { ap in b.withUnsafeBufferPointer { bp in d.withUnsafeBufferPointer { cp in
+            if spatial == 1 {
+                for row in 0..<batch {
+                    let o = row * c
+                    for k in 0..<c { dp[o + k] = ap[k] * gp[o + k] + bp[k] * hp[o + k] + cp[k] }
+                }
+            } else {
+                for row in 0..<batch {
+                    for k in 0..<c {
+                        let o = (row * c + k) * spatial
+                        let a0 = ap[k], b0 = bp[k], d0 = cp[k]
+                        for s in 0..<spatial { dp[o + s] = a0 * gp[o + s] + b0 * hp[o + s] + d0 }
+                    }
+                }
+            }
+        }}}}}}
+        return dx
+    }
+
+    // MARK: - Per-channel reductions over an (N, C, S) layout
+
+    private func sumPerChannel(_ x: UnsafeBufferPointer<Float>, batch: Int, spatial: Int,
+                               into out: inout [Float], _ f: (Float) -> Float) {
+        let c = numFeatures
+        out.withUnsafeMutableBufferPointer { op in
+            for k in 0..<c { op[k] = 0 }
+            if spatial == 1 {
+                for row in 0..<batch {
+                    let o = row * c
+                    for k in 0..<c { op[k] += f(x[o + k]) }
+                }
+            } else {
+                for row in 0..<batch {
+                    for k in 0..<c {
+                        let o = (row * c + k) * spatial
+                        var s: Float = 0
+                        for i in 0..<spatial { s += f(x[o + i]) }
+                        op[k] += s
+                    }
+                }
+            }
+        }
+    }
+
+    private func squaredDeviations(_ x: UnsafeBufferPointer<Float>, mean: UnsafeBufferPointer<Float>,
+                                   batch: Int, spatial: Int, into out: UnsafeMutableBufferPointer<Float>) {
+        let c = numFeatures
+        if spatial == 1 {
+            for row in 0..<batch {
+                let o = row * c
+                for k in 0..<c { let d = x[o + k] - mean[k]; out[k] += d * d }
+            }
+        } else {
+            for row in 0..<batch {
+                for k in 0..<c {
+                    let o = (row * c + k) * spatial, m = mean[k]
+                    var s: Float = 0
+                    for i in 0..<spatial { let d = x[o + i] - m; s += d * d }
+                    out[k] += s
+                }
+            }
+        }
+    }
+
+    private func productSums(_ a: UnsafeBufferPointer<Float>, _ b: UnsafeBufferPointer<Float>,
+                             batch: Int, spatial: Int, into out: UnsafeMutableBufferPointer<Float>) {
+        let c = numFeatures
+        for k in 0..<c { out[k] = 0 }
+        if spatial == 1 {
+            for row in 0..<batch {
+                let o = row * c
+                for k in 0..<c { out[k] += a[o + k] * b[o + k] }
+            }
+        } else {
+            for row in 0..<batch {
+                for k in 0..<c {
+                    let o = (row * c + k) * spatial
+                    var s: Float = 0
+                    for i in 0..<spatial { s += a[o + i] * b[o + i] }
+                    out[k] += s
+                }
+            }
+        }
+    }
+}
+
+/// Batch normalization for (N, C) or (N, C, L) input (PyTorch's `BatchNorm1d`).
+public final class BatchNorm1d: BatchNorm {
+    /// A layer over `numFeatures` channels with PyTorch's defaults.
+    public init(_ numFeatures: Int, eps: Double = 1e-5, momentum: Double? = 0.1,
+                affine: Bool = true, trackRunningStats: Bool = true) {
+        super.init(numFeatures: numFeatures, eps: eps, momentum: momentum, affine: affine,
+                   trackRunningStats: trackRunningStats)
+    }
+
+    override func checkInputDimensions(_ x: Tensor) throws {
+        guard x.rank == 2 || x.rank == 3 else {
+            throw CoreError.value("expected 2D or 3D input (got \(x.rank)D input)")
+        }
+    }
+}
+
+/// Batch normalization for (N, C, H, W) input (PyTorch's `BatchNorm2d`).
+public final class BatchNorm2d: BatchNorm {
+    /// A layer over `numFeatures` channels with PyTorch's defaults.
+    public init(_ numFeatures: Int, eps: Double = 1e-5, momentum: Double? = 0.1,
+                affine: Bool = true, trackRunningStats: Bool = true) {
+        super.init(numFeatures: numFeatures, eps: eps, momentum: momentum, affine: affine,
+                   trackRunningStats: trackRunningStats)
+    }
+
+    override func checkInputDimensions(_ x: Tensor) throws {
+        guard x.rank == 4 else {
+            throw CoreError.value("expected 4D input (got \(x.rank)D input)")
+        }
+    }
+}

@@ -1,0 +1,165 @@
+import BNCore
+import Foundation
+
+/// A file of PyTorch reference results: `{"generator", "seed", "cases": [...]}`.
+///
+/// The format is described in the project's `docs/parity.md`: four kinds of case (`module`,
+/// `loss`, `optimizer`, `trajectory`), tensors as `{"shape": [...], "data": [...]}` in row-major
+/// order, and state dicts keyed by PyTorch's names.
+public struct GoldenFile: Decodable, Sendable {
+    /// What produced the file (e.g. the PyTorch version).
+    public var generator: String?
+    /// The seed the generator used.
+    public var seed: Int?
+    /// The cases, in order.
+    public var cases: [GoldenCase]
+
+    /// Reads and decodes a golden file, with an error naming the file and what is wrong.
+    public static func load(_ url: URL) throws -> GoldenFile {
+        let data: Data
+        do { data = try Data(contentsOf: url) } catch {
+            throw GoldenFileError(path: url.path, reason: "cannot be read (\(error.localizedDescription))")
+        }
+        do { return try JSONDecoder().decode(GoldenFile.self, from: data) } catch let error as DecodingError {
+            throw GoldenFileError(path: url.path, reason: describe(error))
+        }
+    }
+
+    private static func describe(_ error: DecodingError) -> String {
+        func path(_ context: DecodingError.Context) -> String {
+            context.codingPath.map { $0.intValue.map { "[\($0)]" } ?? ".\($0.stringValue)" }.joined()
+        }
+        switch error {
+        case .dataCorrupted(let c): return "is not valid JSON: \(c.underlyingError.map { "\($0)" } ?? c.debugDescription)"
+        case .keyNotFound(let key, let c): return "field '\(path(c)).\(key.stringValue)' is missing"
+        case .typeMismatch(_, let c), .valueNotFound(_, let c): return "field '\(path(c))': \(c.debugDescription)"
+        @unknown default: return "\(error)"
+        }
+    }
+}
+
+/// Why a golden file could not be used.
+public struct GoldenFileError: Error, CustomStringConvertible, Sendable {
+    /// The file.
+    public var path: String
+    /// What is wrong with it.
+    public var reason: String
+    /// `golden file PATH: REASON`.
+    public var description: String { "golden file \(path): \(reason)" }
+}
+
+/// A tensor as the golden format spells it.
+public struct GoldenTensor: Codable, Sendable {
+    /// Dimensions.
+    public var shape: [Int]
+    /// Elements, row-major.
+    public var data: [Double]
+
+    /// The float32 tensor (the inputs are exactly representable in float32).
+    public var tensor: Tensor { Tensor(shape: shape, data: data.map { Float($0) }) }
+}
+
+/// A value of a state dict: a tensor or an integer (`num_batches_tracked`).
+public enum GoldenStateValue: Decodable, Sendable {
+    case tensor(GoldenTensor)
+    case integer(Int64)
+
+    public init(from decoder: Decoder) throws {
+        let container = try decoder.singleValueContainer()
+        if let i = try? container.decode(Int64.self) { self = .integer(i) } else {
+            self = .tensor(try container.decode(GoldenTensor.self))
+        }
+    }
+
+    /// The core's state value.
+    public var stateValue: StateValue {
+        switch self {
+        case .tensor(let t): return .tensor(t.tensor)
+        case .integer(let i): return .integer(i)
+        }
+    }
+}
+
+/// A JSON value of a constructor argument (`num_features: 3`, `momentum: null`, `kernel_size: [3, 3]`).
+public enum JSONValue: Decodable, Sendable, Equatable {
+    case null
+    case bool(Bool)
+    case number(Double)
+    case string(String)
+    case array([JSONValue])
+    case object([String: JSONValue])
+
+    public init(from decoder: Decoder) throws {
+        let c = try decoder.singleValueContainer()
+        if c.decodeNil() { self = .null }
+        else if let b = try? c.decode(Bool.self) { self = .bool(b) }
+        else if let d = try? c.decode(Double.self) { self = .number(d) }
+        else if let s = try? c.decode(String.self) { self = .string(s) }
+        else if let a = try? c.decode([JSONValue].self) { self = .array(a) }
+        else { self = .object(try c.decode([String: JSONValue].self)) }
+    }
+}
+
+/// One step of a module case (forward and backward) or of an optimizer case.
+public struct GoldenStep: Decodable, Sendable {
+    public var input: GoldenTensor?
+    public var output: GoldenTensor?
+    public var gradOutput: GoldenTensor?
+    public var gradInput: GoldenTensor?
+    public var paramGrads: [String: GoldenTensor]?
+    public var grad: GoldenTensor?
+    public var paramAfter: GoldenTensor?
+
+    enum CodingKeys: String, CodingKey {
+        case input, output, grad
+        case gradOutput = "grad_output", gradInput = "grad_input", paramGrads = "param_grads"
+        case paramAfter = "param_after"
+    }
+}
+
+/// One training batch of a trajectory case.
+public struct GoldenBatch: Decodable, Sendable {
+    public var input: GoldenTensor
+    public var target: [Int]
+}
+
+/// One case of a golden file; which fields are present depends on `kind`.
+public struct GoldenCase: Decodable, Sendable {
+    public var name: String
+    public var kind: String
+    public var module: String?
+    public var args: [String: JSONValue]?
+    public var mode: String?
+    public var note: String?
+    public var error: String?
+    public var stateBefore: [String: GoldenStateValue]?
+    public var stateAfter: [String: GoldenStateValue]?
+    public var steps: [GoldenStep]?
+    // loss
+    public var input: GoldenTensor?
+    public var target: [Int]?
+    public var output: Double?
+    public var gradInput: GoldenTensor?
+    // optimizer
+    public var paramBefore: GoldenTensor?
+    // trajectory
+    public var model: [[String: JSONValue]]?
+    public var optimizer: [String: JSONValue]?
+    public var accumulationSteps: Int?
+    public var frozen: String?
+    public var bnEvalDuringTraining: Bool?
+    public var initialState: [String: GoldenStateValue]?
+    public var batches: [GoldenBatch]?
+    public var losses: [Double]?
+    public var finalState: [String: GoldenStateValue]?
+    public var evalOutputOnFirstBatch: GoldenTensor?
+
+    enum CodingKeys: String, CodingKey {
+        case name, kind, module, args, mode, note, error, steps, input, target, output, model
+        case optimizer, frozen, batches, losses
+        case stateBefore = "state_before", stateAfter = "state_after", gradInput = "grad_input"
+        case paramBefore = "param_before", accumulationSteps = "accumulation_steps"
+        case bnEvalDuringTraining = "bn_eval_during_training", initialState = "initial_state"
+        case finalState = "final_state", evalOutputOnFirstBatch = "eval_output_on_first_batch"
+    }
+}

@@ -1,0 +1,33 @@
+import Foundation
+import ArgumentParser
+
+/// The `bnlab` command: the workbench and its headless subcommands.
+@main
+struct BNLabCLI: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "bnlab",
+        abstract: "A terminal workbench for batch-normalization experiments.",
+        version: BNLabVersion.string,
+        subcommands: [
+            ParityCommand.self,
+            BenchCommand.self,
+            DataCommand.self,
+        ]
+    )
+
+    /// Picks the best BLAS kernels (possibly by relaunching), then runs the command.
+    static func main() {
+        KernelRelaunch.ifNeeded()
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch {
+            exit(withError: error)
+        }
+    }
+}
+
+/// The version printed by `bnlab --version` and written into run files.
+enum BNLabVersion {
+    static let string = "0.1.0"
+}

@@ -1,0 +1,271 @@
+#!/usr/bin/env python3
+"""Writes a golden file of PyTorch reference results in bnlab's parity format.
+
+    python3 Tests/scripts/make-golden.py OUT.json [--seed 7]
+
+Every case is computed by PyTorch in float64 on inputs rounded to float32, as described in
+docs/parity.md: module cases (forward, backward, parameter gradients, state before/after, and
+expected errors), cross-entropy losses, SGD steps and short MLP training trajectories. Different
+seeds give different shapes and settings; `bnlab parity OUT.json` must pass on any of them.
+Needs PyTorch (pip install torch); the project's tests do not.
+"""
+import argparse
+import json
+import random
+
+import torch
+import torch.nn as nn
+import torch.nn.functional as F
+
+
+def f32(t):
+    """A float64 tensor whose values are exactly representable in float32."""
+    return t.float().double()
+
+
+def tensor(t):
+    t = t.detach().double()
+    return {"shape": list(t.shape), "data": [float(v) for v in t.reshape(-1).tolist()]}
+
+
+def state(module):
+    out = {}
+    for k, v in module.state_dict().items():
+        out[k] = int(v.item()) if k.endswith("num_batches_tracked") else tensor(v)
+    return out
+
+
+class FrozenBatchNorm2d(nn.Module):
+    """torchvision.ops.FrozenBatchNorm2d: every tensor is a buffer."""
+
+    def __init__(self, num_features, eps=1e-5):
+        super().__init__()
+        self.eps = eps
+        self.register_buffer("weight", torch.ones(num_features))
+        self.register_buffer("bias", torch.zeros(num_features))
+        self.register_buffer("running_mean", torch.zeros(num_features))
+        self.register_buffer("running_var", torch.ones(num_features))
+
+    def forward(self, x):
+        scale = self.weight * (self.running_var + self.eps).rsqrt()
+        bias = self.bias - self.running_mean * scale
+        return x * scale.reshape(1, -1, 1, 1) + bias.reshape(1, -1, 1, 1)
+
+
+def build(name, args):
+    if name == "FrozenBatchNorm2d":
+        return FrozenBatchNorm2d(**args)
+    return getattr(nn, name)(**args)
+
+
+def module_case(name, module_name, args, mode, shapes, randomize_state=False, note=""):
+    m = build(module_name, args).double()
+    with torch.no_grad():
+        for p in m.parameters():
+            if randomize_state:
+                p.copy_(f32(torch.randn_like(p) * 0.5 + (1.0 if p.dim() == 1 else 0.0)))
+            else:
+                p.copy_(f32(p))
+        for k, b in m.named_buffers():
+            if randomize_state and b.dtype.is_floating_point:
+                if k.endswith("running_var"):
+                    b.copy_(f32(torch.rand_like(b) + 0.5))
+                elif k.endswith("running_mean"):
+                    b.copy_(f32(torch.randn_like(b) * 0.3))
+                elif k.endswith("weight"):
+                    b.copy_(f32(torch.rand_like(b) + 0.5))
+                elif k.endswith("bias"):
+                    b.copy_(f32(torch.randn_like(b) * 0.3))
+    m.train(mode == "train")
+    case = {"name": name, "kind": "module", "module": module_name, "args": args, "mode": mode,
+            "note": note, "state_before": state(m), "steps": []}
+    for shape in shapes:
+        x = f32(torch.randn(*shape) * 2 + 0.5).requires_grad_(True)
+        for p in m.parameters():
+            p.grad = None
+        y = m(x)
+        g = f32(torch.randn_like(y))
+        y.backward(g)
+        step = {"input": tensor(x), "output": tensor(y), "grad_output": tensor(g),
+                "grad_input": tensor(x.grad),
+                "param_grads": {k: tensor(p.grad) for k, p in m.named_parameters() if p.grad is not None}}
+        case["steps"].append(step)
+    case["state_after"] = state(m)
+    return case
+
+
+def error_case(name, module_name, args, mode, shape):
+    case = {"name": name, "kind": "module", "module": module_name, "args": args, "mode": mode, "note": "",
+            "steps": []}
+    try:
+        m = build(module_name, args).double()
+    except Exception as e:  # construction error
+        case["error"] = f"{type(e).__name__}: {e}"
+        return case
+    m.train(mode == "train")
+    case["state_before"] = state(m)
+    x = f32(torch.randn(*shape))
+    try:
+        m(x)
+        raise SystemExit(f"{name}: expected an error")
+    except Exception as e:
+        case["error"] = f"{type(e).__name__}: {e}"
+    case["steps"] = [{"input": tensor(x)}]
+    case["state_after"] = state(m)
+    return case
+
+
+def loss_case(name, args, n, c, rng):
+    logits = f32(torch.randn(n, c) * 2).requires_grad_(True)
+    target = torch.tensor([rng.randrange(c) for _ in range(n)])
+    if "ignore_index" in args:
+        target[0] = args["ignore_index"]
+    kwargs = dict(args)
+    if "weight" in kwargs:
+        kwargs["weight"] = torch.tensor(kwargs["weight"], dtype=torch.float64)
+    out = nn.CrossEntropyLoss(**kwargs)(logits, target)
+    out.backward()
+    return {"name": name, "kind": "loss", "module": "CrossEntropyLoss", "args": args, "input": tensor(logits),
+            "target": target.tolist(), "output": out.item(), "grad_input": tensor(logits.grad)}
+
+
+def sgd_case(name, args, shape, steps):
+    p = nn.Parameter(f32(torch.randn(*shape)))
+    opt = torch.optim.SGD([p], **args)
+    case = {"name": name, "kind": "optimizer", "module": "SGD", "args": args, "param_before": tensor(p), "steps": []}
+    for _ in range(steps):
+        g = f32(torch.randn(*shape))
+        opt.zero_grad()
+        p.grad = g.clone()
+        opt.step()
+        case["steps"].append({"grad": tensor(g), "param_after": tensor(p)})
+    return case
+
+
+def trajectory_case(name, widths, bn, batch, n_batches, lr, momentum, accumulation=1, frozen=None,
+                    bn_eval=False, note=""):
+    layers, spec = [], []
+    for i in range(len(widths) - 2):
+        layers.append(nn.Linear(widths[i], widths[i + 1], bias=not bn))
+        spec.append({"type": "Linear", "in_features": widths[i], "out_features": widths[i + 1], "bias": not bn})
+        if bn:
+            layers.append(nn.BatchNorm1d(widths[i + 1]))
+            spec.append({"type": "BatchNorm1d", "num_features": widths[i + 1]})
+        layers.append(nn.ReLU())
+        spec.append({"type": "ReLU"})
+    layers.append(nn.Linear(widths[-2], widths[-1]))
+    spec.append({"type": "Linear", "in_features": widths[-2], "out_features": widths[-1], "bias": True})
+    model = nn.Sequential(*layers).double()
+    with torch.no_grad():
+        for p in model.parameters():
+            p.copy_(f32(p))
+    initial = state(model)
+    if frozen == "body":
+        for p in model.parameters():
+            p.requires_grad_(False)
+        for p in layers[-1].parameters():
+            p.requires_grad_(True)
+    opt = torch.optim.SGD([p for p in model.parameters() if p.requires_grad], lr=lr, momentum=momentum)
+    batches = [(f32(torch.randn(batch, widths[0])), torch.randint(0, widths[-1], (batch,))) for _ in range(n_batches)]
+    losses = []
+    model.train()
+    if bn_eval:
+        for m in model.modules():
+            if isinstance(m, nn.BatchNorm1d):
+                m.eval()
+    opt.zero_grad()
+    for i, (x, y) in enumerate(batches):
+        loss = F.cross_entropy(model(x), y)
+        losses.append(float(loss))
+        (loss / accumulation).backward()
+        if (i + 1) % accumulation == 0:
+            opt.step()
+            opt.zero_grad()
+    model.eval()
+    with torch.no_grad():
+        eval_out = model(batches[0][0])
+    return {"name": name, "kind": "trajectory", "note": note, "model": spec,
+            "optimizer": {"lr": lr, "momentum": momentum}, "accumulation_steps": accumulation,
+            "frozen": frozen, "bn_eval_during_training": bn_eval, "initial_state": initial,
+            "batches": [{"input": tensor(x), "target": y.tolist()} for x, y in batches],
+            "losses": losses, "final_state": state(model), "eval_output_on_first_batch": tensor(eval_out)}
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("out")
+    parser.add_argument("--seed", type=int, default=7)
+    args = parser.parse_args()
+    torch.manual_seed(args.seed)
+    rng = random.Random(args.seed)
+    r = lambda a, b: rng.randint(a, b)
+    cases = []
+    # BatchNorm in every configuration, on shapes drawn from the seed.
+    for momentum in (0.1, None, 0.3):
+        for affine in (True, False):
+            for track in (True, False):
+                for mode in ("train", "eval"):
+                    c = r(2, 6)
+                    args1 = {"num_features": c, "momentum": momentum, "affine": affine, "track_running_stats": track,
+                             "eps": rng.choice([1e-5, 1e-3])}
+                    tag = f"m{momentum}_a{int(affine)}_t{int(track)}_{mode}"
+                    cases.append(module_case(f"bn1d_2d_{tag}", "BatchNorm1d", args1, mode,
+                                             [(r(2, 9), c)] * 3, randomize_state=(mode == "eval")))
+                    cases.append(module_case(f"bn1d_3d_{tag}", "BatchNorm1d", args1, mode,
+                                             [(r(2, 5), c, r(1, 7))] * 2, randomize_state=(mode == "eval")))
+                    cases.append(module_case(f"bn2d_{tag}", "BatchNorm2d", args1, mode,
+                                             [(r(1, 4), c, r(2, 5), r(2, 5))] * 2, randomize_state=(mode == "eval")))
+    cases.append(error_case("bn1d_wrong_rank", "BatchNorm1d", {"num_features": 3}, "train", (2, 3, 4, 5)))
+    cases.append(error_case("bn2d_wrong_rank", "BatchNorm2d", {"num_features": 3}, "train", (2, 3, 4)))
+    cases.append(error_case("bn1d_wrong_channels", "BatchNorm1d", {"num_features": 3}, "train", (4, 5)))
+    cases.append(error_case("bn1d_one_value_3d", "BatchNorm1d", {"num_features": 3}, "train", (1, 3, 1)))
+    cases.append(error_case("bn1d_eps_zero", "BatchNorm1d", {"num_features": 3, "eps": 0.0}, "train", (4, 3)))
+    cases.append(error_case("groupnorm_indivisible", "GroupNorm", {"num_groups": 4, "num_channels": 6}, "train", (2, 6)))
+    cases.append(error_case("dropout_p_too_large", "Dropout", {"p": 1.1}, "train", (2, 3)))
+    cases.append(error_case("linear_wrong_width", "Linear", {"in_features": 3, "out_features": 4}, "train", (2, 5)))
+    # Other layers.
+    cases.append(module_case("frozen_bn2d", "FrozenBatchNorm2d", {"num_features": 4}, "train", [(2, 4, 3, 3)],
+                             randomize_state=True))
+    for i in range(3):
+        cin, cout, k, s, p = r(1, 3), r(1, 4), rng.choice([1, 2, 3, 5]), r(1, 2), r(0, 2)
+        size = r(k, k + 6) if p == 0 else r(max(k - 2 * p, 1), 8)
+        cases.append(module_case(f"conv2d_{i}_{cin}to{cout}_k{k}s{s}p{p}", "Conv2d",
+                                 {"in_channels": cin, "out_channels": cout, "kernel_size": k, "stride": s,
+                                  "padding": p, "bias": bool(i % 2 == 0)}, "train", [(r(1, 3), cin, size, size + 1)]))
+    cases.append(module_case("conv2d_rect", "Conv2d", {"in_channels": 2, "out_channels": 3, "kernel_size": [2, 3],
+                                                        "stride": [1, 2], "padding": [1, 0]}, "train", [(2, 2, 5, 7)]))
+    cases.append(module_case("maxpool2d_pad", "MaxPool2d", {"kernel_size": 3, "stride": 2, "padding": 1}, "train",
+                             [(2, 2, 7, 6)]))
+    ln_dim = r(2, 6)
+    cases.append(module_case("layernorm_last", "LayerNorm", {"normalized_shape": [ln_dim]}, "train",
+                             [(r(2, 4), 3, ln_dim)], randomize_state=True))
+    cases.append(module_case("groupnorm_4d", "GroupNorm", {"num_groups": 2, "num_channels": 4}, "train", [(3, 4, 3, 2)],
+                             randomize_state=True))
+    cases.append(module_case("instancenorm2d_eval", "InstanceNorm2d", {"num_features": 2, "affine": True}, "eval",
+                             [(2, 2, 3, 3)], randomize_state=True))
+    cases.append(module_case("dropout_eval", "Dropout", {"p": 0.3}, "eval", [(3, 4)]))
+    cases.append(module_case("dropout_p0_train", "Dropout", {"p": 0.0}, "train", [(3, 4)]))
+    # Losses.
+    cases.append(loss_case("ce_mean_b", {}, r(3, 9), r(2, 7), rng))
+    cases.append(loss_case("ce_sum_b", {"reduction": "sum"}, r(3, 9), r(2, 7), rng))
+    c = r(2, 6)
+    cases.append(loss_case("ce_all_b", {"weight": [f32(torch.rand(1) + 0.5).item() for _ in range(c)], "ignore_index": 0,
+                                        "label_smoothing": 0.15}, 6, c, rng))
+    # Optimizers.
+    cases.append(sgd_case("sgd_plain_b", {"lr": 0.05}, (r(1, 4), r(1, 5)), 3))
+    cases.append(sgd_case("sgd_all_b", {"lr": 0.02, "momentum": 0.7, "dampening": 0.1, "weight_decay": 0.001},
+                          (r(1, 4), r(1, 5)), 4))
+    cases.append(sgd_case("sgd_nesterov_b", {"lr": 0.1, "momentum": 0.5, "nesterov": True}, (5,), 3))
+    # Trajectories.
+    cases.append(trajectory_case("traj_bn_momentum", [12, 10, 8, 3], True, 6, 6, 0.05, 0.9))
+    cases.append(trajectory_case("traj_bn_accum3", [12, 10, 3], True, 5, 6, 0.1, 0.0, accumulation=3))
+    cases.append(trajectory_case("traj_frozen", [12, 10, 3], True, 6, 4, 0.1, 0.0, frozen="body"))
+    cases.append(trajectory_case("traj_frozen_bn_eval", [12, 10, 3], True, 6, 4, 0.1, 0.0, frozen="body", bn_eval=True))
+    with open(args.out, "w") as f:
+        json.dump({"generator": f"PyTorch {torch.__version__} CPU, float64 arithmetic on float32-representable inputs",
+                   "seed": args.seed, "cases": cases}, f)
+    print(f"wrote {len(cases)} cases to {args.out}")
+
+
+if __name__ == "__main__":
+    main()
