@@ -102,6 +102,14 @@ struct Arguments {
         }
     }
 
+    mutating func string(_ key: String, default fallback: String) throws -> String {
+        switch value(key) {
+        case .string(let s): return s
+        case nil: return fallback
+        default: throw wrong(key, "a string")
+        }
+    }
+
     mutating func bool(_ key: String, default fallback: Bool) throws -> Bool {
         switch value(key) {
         case .bool(let b): return b
@@ -132,6 +140,14 @@ struct Arguments {
         case 1: return (list[0], list[0])
         case 2: return (list[0], list[1])
         default: throw wrong(key, "one or two integers")
+        }
+    }
+
+    /// A pair that may be null or absent (nil).
+    mutating func optionalPair(_ key: String) throws -> (Int, Int)? {
+        switch values[key] {
+        case nil, .null?: used.insert(key); return nil
+        default: return try pair(key)
         }
     }
 

@@ -1,3 +1,0 @@
-extension BenchmarkWorkload {
-    public static let all: [BenchmarkWorkload] = [.mlp(batchNorm: true), .mlp(batchNorm: false)]
-}
