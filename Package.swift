@@ -2,9 +2,10 @@
 import PackageDescription
 
 /// Release-speed code generation for the numeric targets: the hot loops of the layers are written
-/// over unsafe buffers and need the host's vector units (AVX2/FMA) to reach BLAS-like speeds.
+/// over unsafe buffers and need the host's vector units (AVX2/FMA, AVX-512) to keep up with BLAS.
+/// bnlab is always built on the machine that runs it (`make run`), so it targets that CPU.
 let numericSettings: [SwiftSetting] = [
-    .unsafeFlags(["-Ounchecked", "-wmo"], .when(configuration: .release)),
+    .unsafeFlags(["-Ounchecked", "-wmo", "-target-cpu", "native"], .when(configuration: .release)),
 ]
 
 let package = Package(
@@ -15,6 +16,7 @@ let package = Package(
         .library(name: "BNCore", targets: ["BNCore"]),
         .library(name: "BNData", targets: ["BNData"]),
         .library(name: "BNCharts", targets: ["BNCharts"]),
+        .library(name: "BNLab", targets: ["BNLab"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -32,19 +34,28 @@ let package = Package(
         // Datasets: IDX files (raw or gzip), transforms, seeded batch loader.
         .target(name: "BNData", dependencies: ["BNCore", "CZlib"], swiftSettings: numericSettings),
 
+        // Experiments, the trainer, the run queue and run files (no drawing).
+        .target(name: "BNLab", dependencies: ["BNCore", "BNData", .product(name: "Yams", package: "Yams")]),
         // Text charts rendered into a grid of cells: pure, no terminal.
         .target(name: "BNCharts"),
+
+        // Plain-text reports of saved runs (`bnlab show`).
+        .target(name: "BNReports", dependencies: ["BNLab", "BNCharts"]),
 
         .executableTarget(
             name: "bnlab",
             dependencies: [
-                "BNCore", "BNData", "BNParity",
+                "BNCore", "BNData", "BNParity", "BNLab", "BNReports",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
 
         .testTarget(name: "BNCoreTests", dependencies: ["BNCore"]),
         .testTarget(name: "BNChartsTests", dependencies: ["BNCharts"]),
+        .testTarget(
+            name: "BNLabTests", dependencies: ["BNLab", "BNCore", "BNData"],
+            resources: [.copy("Fixtures")]
+        ),
         .testTarget(
             name: "BNParityTests", dependencies: ["BNParity", "BNCore"],
             resources: [.copy("Fixtures")]

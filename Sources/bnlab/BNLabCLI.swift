@@ -1,3 +1,4 @@
+import BNLab
 import Foundation
 import ArgumentParser
 
@@ -9,6 +10,11 @@ struct BNLabCLI: ParsableCommand {
         abstract: "A terminal workbench for batch-normalization experiments.",
         version: BNLabVersion.string,
         subcommands: [
+            ListCommand.self,
+            RunCommand.self,
+            RunsCommand.self,
+            ShowCommand.self,
+            ExportCommand.self,
             ParityCommand.self,
             BenchCommand.self,
             DataCommand.self,
@@ -29,5 +35,5 @@ struct BNLabCLI: ParsableCommand {
 
 /// The version printed by `bnlab --version` and written into run files.
 enum BNLabVersion {
-    static let string = "0.1.0"
+    static let string = BNLabInfo.version
 }

@@ -27,6 +27,9 @@ struct BenchCommand: ParsableCommand {
     @Flag(help: "Print machine-readable JSON.")
     var json = false
 
+    @Flag(help: "Also show where each workload's step time goes, layer by layer.")
+    var layers = false
+
     func validate() throws {
         guard batches > 0, batchSize > 1 else { throw ValidationError("--batches must be positive and --batch-size at least 2") }
         let known = BenchmarkWorkload.all.map(\.name)
@@ -71,6 +74,15 @@ struct BenchCommand: ParsableCommand {
             print(String(format: "%@ %10.0f %9.1f %9.0f%%   %@",
                          r.title.padding(toLength: 32, withPad: " ", startingAt: 0),
                          r.samplesPerSecond, r.gflops, 100 * r.gflops / sgemm, mem))
+        }
+        guard layers else { return }
+        for w in chosen {
+            print("\n\(w.title): microseconds per step")
+            print("  layer                                    forward   backward")
+            for t in try Benchmark.profile(w, batches: max(batches / 4, 10), batchSize: batchSize) {
+                print(String(format: "  %@ %9.1f %10.1f", t.layer.padding(toLength: 40, withPad: " ", startingAt: 0),
+                             t.forward * 1e6, t.backward * 1e6))
+            }
         }
     }
 

@@ -1,0 +1,85 @@
+/// What a run records besides losses and per-epoch evaluation.
+///
+/// ```yaml
+/// record:
+///   snapshot_every: 50          # BatchNorm statistics every 50 optimizer steps
+///   train_mode_eval: true       # also evaluate the test set in train mode …
+///   train_mode_batch_sizes: [2, 8, 64]   # … with these test batch sizes
+///   probe: {size: 64}           # eval-mode drift on 64 fixed test images
+///   population_stats: true      # compare running statistics with the full-dataset ones
+/// ```
+public struct RecordSpec: Codable, Sendable, Equatable {
+    /// Record BatchNorm statistics (`bn_snapshot` events) every this many optimizer steps; default 50.
+    public var snapshotEvery: Int
+    /// Record BatchNorm snapshots at all; default true.
+    public var bnSnapshots: Bool
+    /// Write a `step` event every this many optimizer steps; default 1.
+    public var lossEvery: Int
+    /// Also evaluate the test set in train mode at the end of each epoch; default false, or
+    /// true when `train_mode_batch_sizes` is given. A train-mode forward updates the running
+    /// statistics, so the trainer restores them afterwards (the eval-mode numbers and the rest
+    /// of training must not see test batches).
+    public var trainModeEval: Bool
+    /// The test batch sizes of the train-mode evaluation. In a ``RunPlan`` always set (default:
+    /// the plan's eval batch size); in a spec nil when not written.
+    public var trainModeBatchSizes: [Int]?
+    /// Watch eval-mode drift on fixed test images; nil: no probe.
+    public var probe: ProbeSpec?
+    /// At the end of every epoch, compute the true mean and variance of every BatchNorm layer's
+    /// input over the whole training set with the current weights, and attach them to the
+    /// snapshot taken then (`population_mean`, `population_var`), to compare with the running
+    /// statistics; default false.
+    public var populationStats: Bool
+
+    /// A record setting; every argument has the default a file gets when it leaves it out.
+    public init(snapshotEvery: Int = 50, bnSnapshots: Bool = true, lossEvery: Int = 1, trainModeEval: Bool = false,
+                trainModeBatchSizes: [Int]? = nil, probe: ProbeSpec? = nil, populationStats: Bool = false) {
+        self.snapshotEvery = snapshotEvery
+        self.bnSnapshots = bnSnapshots
+        self.lossEvery = lossEvery
+        self.trainModeEval = trainModeEval
+        self.trainModeBatchSizes = trainModeBatchSizes
+        self.probe = probe
+        self.populationStats = populationStats
+    }
+
+    enum CodingKeys: String, CodingKey, CaseIterable {
+        case snapshotEvery = "snapshot_every", bnSnapshots = "bn_snapshots", lossEvery = "loss_every"
+        case trainModeEval = "train_mode_eval", trainModeBatchSizes = "train_mode_batch_sizes"
+        case probe, populationStats = "population_stats"
+    }
+
+    /// Decodes the mapping, filling defaults and checking that counts are 1 or more.
+    public init(from decoder: any Decoder) throws {
+        try decoder.checkKeys(CodingKeys.self, in: "'record'")
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        snapshotEvery = try c.positiveIntIfPresent(.snapshotEvery, hint: "a number of optimizer steps, e.g. 50") ?? 50
+        bnSnapshots = try c.value(.bnSnapshots, default: true)
+        lossEvery = try c.positiveIntIfPresent(.lossEvery, hint: "a number of optimizer steps, e.g. 1") ?? 1
+        trainModeBatchSizes = try c.decodeIfPresent([Int].self, forKey: .trainModeBatchSizes)
+        if let sizes = trainModeBatchSizes {
+            if sizes.isEmpty {
+                throw SpecIssue(c.path(.trainModeBatchSizes), "is empty", hint: "list test batch sizes such as [2, 8, 64], or remove the key")
+            }
+            if let bad = sizes.first(where: { $0 < 1 }) {
+                throw SpecIssue(c.path(.trainModeBatchSizes), "must hold sizes of 1 or more, got \(bad)",
+                                hint: "list test batch sizes such as [2, 8, 64]")
+            }
+        }
+        trainModeEval = try c.value(.trainModeEval, default: trainModeBatchSizes != nil)
+        probe = try c.decodeIfPresent(ProbeSpec.self, forKey: .probe)
+        populationStats = try c.value(.populationStats, default: false)
+    }
+
+    /// Encodes every field; an absent probe or batch-size list is left out.
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(snapshotEvery, forKey: .snapshotEvery)
+        try c.encode(bnSnapshots, forKey: .bnSnapshots)
+        try c.encode(lossEvery, forKey: .lossEvery)
+        try c.encode(trainModeEval, forKey: .trainModeEval)
+        try c.encodeIfPresent(trainModeBatchSizes, forKey: .trainModeBatchSizes)
+        try c.encodeIfPresent(probe, forKey: .probe)
+        try c.encode(populationStats, forKey: .populationStats)
+    }
+}

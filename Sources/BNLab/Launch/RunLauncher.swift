@@ -1,0 +1,69 @@
+import BNCore
+import BNData
+import Foundation
+
+/// Starts training runs on a queue: the one path from a run plan to a background job that
+/// writes a run file. Used by `bnlab run` and by the workbench alike.
+///
+/// ```swift
+/// let launcher = RunLauncher(queue: RunQueue(), dataFolder: folder, runsFolder: runs)
+/// let ids = try launcher.launch(spec, variant: nil, overrides: RunOverrides(epochs: 1))
+/// launcher.queue.waitUntilIdle()
+/// ```
+public final class RunLauncher: Sendable {
+    /// The queue the runs go on.
+    public let queue: RunQueue
+    /// Where the dataset lives (an MNIST-format folder).
+    public let dataFolder: URL
+    /// Where run files are written.
+    public let runsFolder: URL
+    /// Datasets shared by the runs.
+    public let datasets: DatasetCache
+
+    /// A launcher over `queue`.
+    public init(queue: RunQueue, dataFolder: URL, runsFolder: URL, datasets: DatasetCache = DatasetCache()) {
+        self.queue = queue
+        self.dataFolder = dataFolder
+        self.runsFolder = runsFolder
+        self.datasets = datasets
+    }
+
+    /// The plans a launch would run: every variant of `spec`, or just `variant`, with `overrides`.
+    public func plans(for spec: ExperimentSpec, variant: String?, overrides: RunOverrides) throws(ExperimentError) -> [RunPlan] {
+        let plans: [RunPlan]
+        if let variant { plans = [try spec.plan(variant: variant)] } else { plans = try spec.plans() }
+        return plans.map(overrides.apply(to:))
+    }
+
+    /// Queues one run per plan and returns their ids. The dataset is read by the first run that
+    /// needs it; a dataset error fails the runs with its message.
+    @discardableResult
+    public func launch(_ spec: ExperimentSpec, variant: String?, overrides: RunOverrides = RunOverrides()) throws(ExperimentError) -> [RunID] {
+        try plans(for: spec, variant: variant, overrides: overrides).map(launch)
+    }
+
+    /// Queues one run of `plan`.
+    @discardableResult
+    public func launch(_ plan: RunPlan) -> RunID {
+        let datasets = self.datasets, folder = dataFolder, runs = runsFolder
+        let writer: RunWriterFactory = {
+            let data = try datasets.dataset(at: folder)
+            try FileManager.default.createDirectory(at: runs, withIntermediateDirectories: true)
+            let header = RunHeader(plan: plan, datasetFingerprint: data.fingerprint, classNames: data.classNames)
+            return try RunWriter(runsFolder: runs, header: header)
+        }
+        return queue.enqueue(name: plan.name, writer: writer) { control in
+            let data: IDXDataset
+            do { data = try datasets.dataset(at: folder) } catch let error as DataError { return .failed(error.message) }
+            do {
+                return try Trainer(plan: plan, data: data).run(control)
+            } catch let error as RunCancelled {
+                throw error
+            } catch let error as CoreError {
+                return .failed("\(plan.name): \(error.pythonDescription)")
+            } catch let error as DataError {
+                return .failed(error.message)
+            }
+        }
+    }
+}

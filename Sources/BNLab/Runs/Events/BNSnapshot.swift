@@ -1,0 +1,56 @@
+/// One BatchNorm layer's statistics at one step, per channel.
+///
+/// ```json
+/// {"type":"bn_snapshot","step":50,"layer":"2","layer_type":"BatchNorm1d","batch_mean":[…],"batch_var":[…],
+///  "running_mean":[…],"running_var":[…],"num_batches_tracked":50}
+/// ```
+/// Taken after the training forward of the step's last micro-batch, so the running statistics
+/// already include that batch.
+public struct BNSnapshot: Codable, Sendable, Equatable {
+    /// The optimizer step the snapshot was taken at.
+    public var step: Int
+    /// The epoch, counting from 1, when known.
+    public var epoch: Int?
+    /// The layer's name: its index in the model (`"2"`), as in PyTorch's Sequential state keys.
+    public var layer: String
+    /// `BatchNorm1d` or `BatchNorm2d`, when known (`layer_type`).
+    public var layerType: String?
+    /// The last micro-batch's per-channel mean (`batch_mean`).
+    public var batchMean: [Float]
+    /// The last micro-batch's per-channel **biased** variance, the one used to normalize (`batch_var`).
+    public var batchVar: [Float]
+    /// The running mean (`running_mean`); nil when the layer does not track running statistics.
+    public var runningMean: [Float]?
+    /// The running variance, an average of **unbiased** batch variances (`running_var`).
+    public var runningVar: [Float]?
+    /// How many training forwards updated the running statistics (`num_batches_tracked`).
+    public var numBatchesTracked: Int?
+    /// The true mean of the layer's input over the whole training set with the current weights
+    /// (`population_mean`), when `record.population_stats` is on (end-of-epoch snapshots only).
+    public var populationMean: [Float]?
+    /// The true (biased) variance over the whole training set (`population_var`), likewise.
+    public var populationVar: [Float]?
+
+    /// A snapshot.
+    public init(step: Int, epoch: Int? = nil, layer: String, layerType: String? = nil, batchMean: [Float], batchVar: [Float],
+                runningMean: [Float]? = nil, runningVar: [Float]? = nil, numBatchesTracked: Int? = nil,
+                populationMean: [Float]? = nil, populationVar: [Float]? = nil) {
+        self.step = step
+        self.epoch = epoch
+        self.layer = layer
+        self.layerType = layerType
+        self.batchMean = batchMean
+        self.batchVar = batchVar
+        self.runningMean = runningMean
+        self.runningVar = runningVar
+        self.numBatchesTracked = numBatchesTracked
+        self.populationMean = populationMean
+        self.populationVar = populationVar
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case step, epoch, layer, layerType = "layer_type", batchMean = "batch_mean", batchVar = "batch_var"
+        case runningMean = "running_mean", runningVar = "running_var", numBatchesTracked = "num_batches_tracked"
+        case populationMean = "population_mean", populationVar = "population_var"
+    }
+}

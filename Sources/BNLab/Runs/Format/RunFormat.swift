@@ -1,0 +1,61 @@
+import Foundation
+
+/// The constants and JSON settings of the run file format (see `docs/run-format.md`).
+///
+/// A run file is JSON Lines: a ``RunHeader`` object on the first line, then one ``RunEvent``
+/// object per line. Non-finite numbers are written as the strings `"nan"`, `"inf"` and `"-inf"`
+/// (JSON has no literal for them); dates as ISO 8601 text in UTC.
+public enum RunFormat {
+    /// The `format` field of every header.
+    public static let name = "bnlab-run"
+    /// The version this bnlab writes; it reads every `1.x`.
+    public static let version = FormatVersion(major: 1, minor: 0)
+    /// The file extension, without the dot.
+    public static let fileExtension = "jsonl"
+
+    /// The encoder for one line: compact, non-finite numbers as strings, ISO 8601 dates.
+    static func makeEncoder() -> JSONEncoder {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.withoutEscapingSlashes, .sortedKeys]   // same run, same bytes
+        encoder.nonConformingFloatEncodingStrategy = .convertToString(positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
+        encoder.dateEncodingStrategy = .custom { date, encoder in
+            var container = encoder.singleValueContainer()
+            try container.encode(formatDate(date))
+        }
+        return encoder
+    }
+
+    /// The decoder for one line: accepts what the encoder writes, plus the bare `NaN` /
+    /// `Infinity` tokens that Python's `json` module writes by default, and ISO 8601 dates with
+    /// or without fractional seconds and with any UTC offset.
+    static func makeDecoder() -> JSONDecoder {
+        let decoder = JSONDecoder()
+        decoder.allowsJSON5 = true
+        decoder.nonConformingFloatDecodingStrategy = .convertFromString(positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
+        decoder.dateDecodingStrategy = .custom { decoder in
+            let container = try decoder.singleValueContainer()
+            let text = try container.decode(String.self)
+            guard let date = parseDate(text) else {
+                throw DecodingError.dataCorruptedError(in: container, debugDescription: "'\(text)' is not an ISO 8601 date like 2025-01-31T12:00:00Z")
+            }
+            return date
+        }
+        return decoder
+    }
+
+    /// `2025-01-31T12:00:00Z`.
+    static func formatDate(_ date: Date) -> String {
+        let formatter = ISO8601DateFormatter()
+        formatter.formatOptions = [.withInternetDateTime]
+        return formatter.string(from: date)
+    }
+
+    /// Parses ISO 8601 text with or without fractional seconds.
+    static func parseDate(_ text: String) -> Date? {
+        let formatter = ISO8601DateFormatter()
+        formatter.formatOptions = [.withInternetDateTime]
+        if let date = formatter.date(from: text) { return date }
+        formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
+        return formatter.date(from: text)
+    }
+}

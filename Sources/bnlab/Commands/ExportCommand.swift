@@ -1,0 +1,52 @@
+import ArgumentParser
+import BNLab
+import Foundation
+
+/// `bnlab export RUN --format csv|json`.
+struct ExportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "export",
+        abstract: "Export a saved run as CSV (steps, epochs or BatchNorm snapshots) or as one JSON document.",
+        discussion: "Example: bnlab export runs/bn-vs-no-bn-bn-….jsonl --format csv --table epochs > epochs.csv"
+    )
+
+    enum Format: String, ExpressibleByArgument, CaseIterable { case csv, json }
+
+    @Argument(help: "A run file (or run id in the runs folder).")
+    var runFile: String
+
+    @Option(help: "csv or json.")
+    var format: Format = .csv
+
+    @Option(help: "With csv: steps, epochs or snapshots.")
+    var table: String = RunExporter.Table.steps.rawValue
+
+    @Option(name: .shortAndLong, help: "Write to this file instead of standard output.")
+    var output: String?
+
+    @OptionGroup var folders: FolderOptions
+
+    func validate() throws {
+        guard RunExporter.Table(rawValue: table) != nil else {
+            throw ValidationError("--table must be one of \(RunExporter.Table.allCases.map(\.rawValue).joined(separator: ", "))")
+        }
+    }
+
+    func run() throws {
+        let file = try RunFileArguments(folders: folders).read(runFile)
+        let data: Data
+        switch format {
+        case .csv: data = Data(RunExporter.csv(file, table: RunExporter.Table(rawValue: table)!).utf8)
+        case .json: data = try RunExporter.json(file)
+        }
+        if let output {
+            do { try data.write(to: URL(fileURLWithPath: output)) } catch {
+                printError("bnlab export: cannot write \(output): \(error.localizedDescription)")
+                throw ExitCode(2)
+            }
+        } else {
+            FileHandle.standardOutput.write(data)
+            if format == .json { print("") }
+        }
+    }
+}

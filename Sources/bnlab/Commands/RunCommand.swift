@@ -1,0 +1,153 @@
+import ArgumentParser
+import BNCore
+import BNLab
+import Dispatch
+import Foundation
+
+/// `bnlab run EXP`: trains an experiment's variants headless, on the background queue.
+struct RunCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "run",
+        abstract: "Run an experiment headless: every variant (or one), progress on stderr, a summary at the end.",
+        discussion: """
+        Each variant is a run on the background queue (up to --jobs at once, one thread each) and \
+        writes a run file to the runs folder. Ctrl-C cancels the runs; their files stay complete up \
+        to that point. A run whose loss becomes NaN or infinite ends as diverged, naming the step.
+
+        Examples:
+          bnlab run bn-vs-no-bn --epochs 1
+          bnlab run frozen-bn --variant bn-eval --subset 2000
+        """
+    )
+
+    @Argument(help: "The experiment id (see `bnlab list`).")
+    var experiment: String
+
+    @Option(help: "Run only this variant.")
+    var variant: String?
+
+    @Option(help: "Epochs per phase (overrides the experiment file).")
+    var epochs: Int?
+
+    @Option(help: "Train on a balanced subset of N training images (and N/5 test images, at least 100).")
+    var subset: Int?
+
+    @Option(help: "The random seed (overrides the experiment file).")
+    var seed: UInt64?
+
+    @Option(help: "Runs at once (default: the number of cores).")
+    var jobs: Int?
+
+    @OptionGroup var folders: FolderOptions
+
+    func validate() throws {
+        if let epochs, epochs < 1 { throw ValidationError("--epochs must be at least 1") }
+        if let subset, subset < 10 { throw ValidationError("--subset must be at least 10 (one image per class)") }
+        if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1") }
+    }
+
+    func run() throws {
+        let catalog = try folders.catalog()
+        guard let spec = catalog.experiment(id: experiment) else {
+            if let bad = catalog.invalid.first(where: { $0.file.hasSuffix("\(experiment).yaml") }) {
+                printError("bnlab run: \(bad.error)")
+            } else {
+                printError("bnlab run: no experiment '\(experiment)'; `bnlab list` shows the catalog")
+            }
+            throw ExitCode(2)
+        }
+        BLAS.setThreads(1)
+        let queue = RunQueue(maxConcurrentRuns: jobs ?? ProcessInfo.processInfo.activeProcessorCount)
+        let launcher = RunLauncher(queue: queue, dataFolder: folders.dataFolder, runsFolder: folders.runsFolder)
+        let ids: [RunID]
+        do {
+            ids = try launcher.launch(spec, variant: variant, overrides: RunOverrides(epochs: epochs, subset: subset, seed: seed))
+        } catch {
+            printError("bnlab run: \(error)")
+            throw ExitCode(2)
+        }
+        let interrupt = Interrupt { queue.cancelAll() }
+        ProgressPrinter(queue: queue, ids: ids).waitAndPrint()
+        withExtendedLifetime(interrupt) {}
+        let statuses = ids.compactMap(queue.status(of:))
+        printSummary(statuses)
+        if statuses.contains(where: { $0.state == .failed }) { throw ExitCode(1) }
+        if interrupt.fired { throw ExitCode(130) }
+    }
+
+    private func printSummary(_ statuses: [RunStatus]) {
+        var rows = [["variant", "status", "train loss", "test acc (eval)", "test acc (train mode)", "run file"]]
+        for status in statuses {
+            let summary = status.runFile.flatMap { try? RunReader.read(contentsOf: $0) }?.summary
+            let trainMode = summary?.trainModeAccuracy.sorted { $0.key < $1.key }
+                .map { String(format: "%.4f (batch %d)", $1, $0) }.joined(separator: ", ") ?? ""
+            rows.append([status.name.split(separator: "/").last.map(String.init) ?? status.name,
+                         status.state.rawValue,
+                         summary?.finalTrainLoss.map { String(format: "%.4f", $0) } ?? "–",
+                         summary?.finalAccuracy.map { String(format: "%.4f", $0) } ?? "–",
+                         trainMode.isEmpty ? "–" : trainMode,
+                         status.runFile?.lastPathComponent ?? "–"])
+        }
+        print("")
+        print(TextTable(rows: rows).render())
+        for status in statuses { if let error = status.lastError { print("\(status.name): \(error)") } }
+    }
+}
+
+/// Turns SIGINT/SIGTERM into a callback (once), instead of killing the process mid-write.
+final class Interrupt: @unchecked Sendable {
+    private var sources: [DispatchSourceSignal] = []
+    private let lock = NSLock()
+    private var didFire = false
+
+    /// Whether a signal arrived.
+    var fired: Bool { lock.withLock { didFire } }
+
+    init(_ handler: @escaping @Sendable () -> Void) {
+        for sig in [SIGINT, SIGTERM] {
+            signal(sig, SIG_IGN)
+            let source = DispatchSource.makeSignalSource(signal: sig, queue: .global())
+            source.setEventHandler { [weak self] in
+                self?.lock.withLock { self?.didFire = true }
+                FileHandle.standardError.write(Data("\nbnlab: interrupted, cancelling runs…\n".utf8))
+                handler()
+            }
+            source.resume()
+            sources.append(source)
+        }
+    }
+
+    deinit { for s in sources { s.cancel() } }
+}
+
+/// Prints the queue's progress on stderr until every run has finished.
+struct ProgressPrinter {
+    let queue: RunQueue
+    let ids: [RunID]
+
+    func waitAndPrint() {
+        let tty = isatty(2) == 1
+        var lastPrint = Date.distantPast
+        while true {
+            let statuses = ids.compactMap(queue.status(of:))
+            let done = statuses.allSatisfy { $0.state.isFinished }
+            let interval: TimeInterval = tty ? 0.5 : 10
+            if done || Date().timeIntervalSince(lastPrint) >= interval {
+                lastPrint = Date()
+                let line = statuses.map(describe).joined(separator: "  |  ")
+                FileHandle.standardError.write(Data((tty ? "\r\u{1B}[K" + String(line.prefix(200)) : line + "\n").utf8))
+            }
+            if done { break }
+            Thread.sleep(forTimeInterval: 0.2)
+        }
+        if tty { FileHandle.standardError.write(Data("\n".utf8)) }
+    }
+
+    private func describe(_ s: RunStatus) -> String {
+        let name = s.name.split(separator: "/").last.map(String.init) ?? s.name
+        guard let p = s.progress, s.state == .running || s.state == .paused else { return "\(name) \(s.state.rawValue)" }
+        let eta = p.etaSeconds.map { String(format: " ETA %d:%02d", Int($0) / 60, Int($0) % 60) } ?? ""
+        return String(format: "%@ e%d/%d s%d/%d %.0f/s%@", name, p.epoch, p.totalEpochs, p.step, p.totalSteps,
+                      p.samplesPerSecond, eta)
+    }
+}
