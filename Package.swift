@@ -52,6 +52,7 @@ let package = Package(
 
         .testTarget(name: "BNCoreTests", dependencies: ["BNCore"]),
         .testTarget(name: "BNChartsTests", dependencies: ["BNCharts"]),
+        .testTarget(name: "BNReportsTests", dependencies: ["BNReports", "BNLab"]),
         .testTarget(
             name: "BNLabTests", dependencies: ["BNLab", "BNCore", "BNData"],
             resources: [.copy("Fixtures")]

@@ -49,5 +49,33 @@ check "data on a truncated file exits 2 naming it" 2 'train-labels-idx1-ubyte' -
 check "bench runs every workload" 0 'MLP 784-256-256-10 with BN .*CNN' -- bash -c "'$BNLAB' bench --batches 3 | tr '\n' ' '"
 check "bench --json is JSON" 0 '"samplesPerSecond"' -- "$BNLAB" bench --batches 2 --json --workload mlp
 
+# Experiments, runs and reports.
+RUNS="$WORK/runs"
+check "list shows the catalog" 0 'bn-vs-no-bn .*BatchNorm vs' -- bash -c "cd '$ROOT' && '$BNLAB' list | tr '\n' ' '"
+mkdir -p "$WORK/catalog" && cp "$ROOT/experiments/bn-vs-no-bn.yaml" "$WORK/catalog/"
+printf 'id: broken\ntitle: Broken\nsummary: x\nnotes: x\nmodel:\n  - {type: Linear, out: fast}\n' > "$WORK/catalog/broken.yaml"
+check "list names a broken experiment file and still lists the rest" 0 "bn-vs-no-bn .*invalid +[^ ]*broken.yaml:6: field 'model\[0\].out'" -- bash -c "'$BNLAB' list --experiments '$WORK/catalog' | tr '\n' ' '"
+check "run trains both variants on the subset" 0 'bn +done.*no-bn +done' -- bash -c "cd '$ROOT' && '$BNLAB' run bn-vs-no-bn --epochs 1 --subset 300 --data '$SUBSET' --runs '$RUNS' 2>/dev/null | tr '\n' ' '"
+check "run with an unknown experiment exits 2" 2 "no experiment 'nope'" -- bash -c "cd '$ROOT' && '$BNLAB' run nope"
+check "run with an unknown variant exits 2" 2 "no variant 'bm'" -- bash -c "cd '$ROOT' && '$BNLAB' run bn-vs-no-bn --variant bm --runs '$RUNS'"
+check "runs lists the saved runs" 0 'bn-vs-no-bn +no-bn +done' -- "$BNLAB" runs --runs "$RUNS"
+BNFILE=$(ls "$RUNS"/bn-vs-no-bn-bn-*.jsonl | head -1)
+check "show prints a loss chart and the accuracy table" 0 'Training loss.*Ankle boot.*running_mean' -- bash -c "'$BNLAB' show '$BNFILE' | tr '\n' ' '"
+check "show --ascii prints ASCII only" 0 '^0$' -- bash -c "'$BNLAB' show --ascii '$BNFILE' | LC_ALL=C tr -d '\n\t -~' | wc -c"
+check "export csv has one row per step" 0 '^step,epoch,loss,lr,samples' -- "$BNLAB" export "$BNFILE" --format csv
+check "export json holds header and events" 0 '"events"' -- "$BNLAB" export "$BNFILE" --format json
+head -c 3000 "$BNFILE" > "$WORK/cut.jsonl"
+check "show reads a truncated run file up to the cut, with a notice" 0 'notice: .*(mid-line|partial|cut)' -- "$BNLAB" show "$WORK/cut.jsonl"
+echo '{"hello": 1}' > "$WORK/other.jsonl"
+check "show rejects a file that is not a run file" 2 'not a bnlab run file' -- "$BNLAB" show "$WORK/other.jsonl"
+
+# Ctrl-C: the runs end as cancelled and their files stay complete.
+( cd "$ROOT" && exec "$BNLAB" run bn-vs-no-bn --variant bn --epochs 200 --data "$SUBSET" --runs "$WORK/cancel" >"$WORK/cancel.out" 2>&1 ) &
+pid=$!
+for _ in $(seq 100); do ls "$WORK/cancel"/*.jsonl >/dev/null 2>&1 && [ "$(wc -l < "$(ls "$WORK/cancel"/*.jsonl | head -1)")" -gt 20 ] && break; sleep 0.1; done
+kill -INT $pid; wait $pid; status=$?
+check "Ctrl-C cancels the run (exit 130)" 0 '^130$' -- echo "$status"
+check "Ctrl-C leaves a complete run file ending in a cancelled event" 0 '"status":"cancelled"' -- bash -c "tail -1 '$WORK'/cancel/*.jsonl"
+
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]

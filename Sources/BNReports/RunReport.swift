@@ -8,15 +8,18 @@ import Foundation
 public struct RunReport {
     /// The runs, in the order given; their loss curves share one chart.
     public var runs: [RunFile]
-    /// Braille and box drawing (Unicode) or ASCII only.
-    public var glyphs: Glyphs
+    /// Braille, box drawing and arrows (Unicode) or ASCII only.
+    public var unicode: Bool
+    var glyphs: Glyphs { unicode ? .unicode : .ascii }
+    var arrow: String { unicode ? " → " : " -> " }
+    var missing: String { unicode ? "–" : "-" }
     /// Width of the chart in characters.
     public var width: Int
 
     /// A report of `runs`.
-    public init(runs: [RunFile], glyphs: Glyphs = .unicode, width: Int = 78) {
+    public init(runs: [RunFile], unicode: Bool = true, width: Int = 78) {
         self.runs = runs
-        self.glyphs = glyphs
+        self.unicode = unicode
         self.width = max(width, 40)
     }
 
@@ -46,9 +49,9 @@ public struct RunReport {
         var lines = ["\(h.experiment) / \(h.variant)   run \(h.runID)   started \(date)   \(s.statusText), \(s.steps) steps, \(s.epochs) epoch(s)"]
         if let message = s.message { lines.append("  \(message)") }
         if let plan = h.config {
-            lines.append("  model: \(plan.model.map(\.description).joined(separator: " → "))")
+            lines.append("  model: \(plan.model.map(\.description).joined(separator: arrow))")
             lines.append("  SGD lr \(plan.optimizer.lr), momentum \(plan.optimizer.momentum); batch \(plan.batchSize)"
-                         + (plan.accumulationSteps > 1 ? " (\(plan.accumulationSteps) × \(plan.microBatch) accumulated)" : "")
+                         + (plan.accumulationSteps > 1 ? " (\(plan.accumulationSteps) x \(plan.microBatch) accumulated)" : "")
                          + "; seed \(h.seed); dataset \(h.datasetFingerprint)")
         }
         for notice in run.notices { lines.append("  notice: \(notice)") }
@@ -88,7 +91,7 @@ public struct RunReport {
         for (c, name) in classNames.enumerated() {
             lines.append(name.padding(toLength: nameWidth, withPad: " ", startingAt: 0) + "  "
                          + zip(columns, widths).map { col, w in
-                             pad(c < col.values.count ? String(format: "%.1f%%", 100 * col.values[c]) : "–", w)
+                             pad(c < col.values.count ? String(format: "%.1f%%", 100 * col.values[c]) : missing, w)
                          }.joined(separator: "  "))
         }
         lines.append("overall".padding(toLength: nameWidth, withPad: " ", startingAt: 0) + "  "

@@ -20,7 +20,7 @@ struct ListCommand: ParsableCommand {
             print("\(String(repeating: " ", count: width))  variants: \(spec.variants.map(\.name).joined(separator: ", "))")
         }
         for bad in catalog.invalid {
-            print("invalid  \(bad.file): \(bad.error)")
+            print("invalid  \(bad.error)")
         }
         if catalog.experiments.isEmpty && catalog.invalid.isEmpty {
             print("no experiments in \(folders.experimentsFolder.path)")

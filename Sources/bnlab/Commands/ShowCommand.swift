@@ -31,6 +31,6 @@ struct ShowCommand: ParsableCommand {
         let reader = RunFileArguments(folders: folders)
         let files = try runFiles.map(reader.read)
         let unicode = !ascii && TerminalImageStyle.localeIsUTF8(environment: ProcessInfo.processInfo.environment)
-        print(RunReport(runs: files, glyphs: unicode ? .unicode : .ascii, width: width).render())
+        print(RunReport(runs: files, unicode: unicode, width: width).render())
     }
 }

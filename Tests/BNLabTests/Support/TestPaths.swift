@@ -12,6 +12,9 @@ enum TestPaths {
     /// The real experiment catalog shipped with bnlab.
     static let experiments = packageRoot.appendingPathComponent("experiments")
 
+    /// The balanced Fashion-MNIST subset kept with the data tests (1,000 train, 200 test images).
+    static let fashionSubset = packageRoot.appendingPathComponent("Tests/BNDataTests/Fixtures/fashion-subset")
+
     /// A fixture file or folder copied into the test bundle.
     static func fixture(_ name: String) -> URL {
         Bundle.module.resourceURL!.appendingPathComponent("Fixtures").appendingPathComponent(name)
