@@ -26,6 +26,7 @@ let package = Package(
         // System-library shims: a module map and a header each, no logic.
         .systemLibrary(name: "COpenBLAS", path: "Sources/COpenBLAS"),
         .systemLibrary(name: "CZlib", path: "Sources/CZlib"),
+        .systemLibrary(name: "CNcursesw", path: "Sources/CNcursesw"),
 
         // The neural-network core: tensors, modules, layers, losses, SGD, parity with PyTorch.
         .target(name: "BNCore", dependencies: ["COpenBLAS"], swiftSettings: numericSettings),
@@ -39,13 +40,15 @@ let package = Package(
         // Text charts rendered into a grid of cells: pure, no terminal.
         .target(name: "BNCharts"),
 
+        // The workbench: state, update, views, key bindings, the Terminal protocol (curses and test).
+        .target(name: "BNTUI", dependencies: ["BNCharts", "BNLab", "CNcursesw"]),
         // Plain-text reports of saved runs (`bnlab show`).
         .target(name: "BNReports", dependencies: ["BNLab", "BNCharts"]),
 
         .executableTarget(
             name: "bnlab",
             dependencies: [
-                "BNCore", "BNData", "BNParity", "BNLab", "BNReports",
+                "BNCore", "BNData", "BNParity", "BNLab", "BNReports", "BNTUI",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -53,6 +56,7 @@ let package = Package(
         .testTarget(name: "BNCoreTests", dependencies: ["BNCore"]),
         .testTarget(name: "BNChartsTests", dependencies: ["BNCharts"]),
         .testTarget(name: "BNReportsTests", dependencies: ["BNReports", "BNLab"]),
+        .testTarget(name: "BNTUITests", dependencies: ["BNTUI"]),
         .testTarget(
             name: "BNLabTests", dependencies: ["BNLab", "BNCore", "BNData"],
             resources: [.copy("Fixtures")]

@@ -10,6 +10,7 @@ struct BNLabCLI: ParsableCommand {
         abstract: "A terminal workbench for batch-normalization experiments.",
         version: BNLabVersion.string,
         subcommands: [
+            WorkbenchCommand.self,
             ListCommand.self,
             RunCommand.self,
             RunsCommand.self,
@@ -18,7 +19,8 @@ struct BNLabCLI: ParsableCommand {
             ParityCommand.self,
             BenchCommand.self,
             DataCommand.self,
-        ]
+        ],
+        defaultSubcommand: WorkbenchCommand.self
     )
 
     /// Picks the best BLAS kernels (possibly by relaunching), then runs the command.

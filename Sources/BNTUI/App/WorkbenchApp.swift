@@ -1,0 +1,87 @@
+import BNCharts
+
+/// The app loop: input and backend data in, pure update, pure view, differential draw.
+///
+/// ```text
+/// loop:  poll backend ─► update(.runs) ─► view ─► terminal.draw      (only when something changed)
+///        wait ≤ 50 ms for input ─► update(.key / .resize) ─► carry out effects on the backend
+/// ```
+///
+/// Runs on the caller's thread (the main thread for curses); training stays on the backend's
+/// threads, and `poll` only copies their latest state.
+///
+/// ```swift
+/// let terminal = try CursesTerminal()
+/// let exit = WorkbenchApp(terminal: terminal, backend: DemoBackend()).run()   // restores the terminal
+/// ```
+public final class WorkbenchApp {
+    /// The state after the last update.
+    public private(set) var state: WorkbenchState
+    /// Frames drawn so far.
+    public private(set) var framesDrawn = 0
+
+    private let terminal: any Terminal
+    private let backend: any WorkbenchBackend
+    private let options: WorkbenchOptions
+
+    /// An app over a terminal and a backend.
+    public init(terminal: any Terminal, backend: any WorkbenchBackend, options: WorkbenchOptions = WorkbenchOptions()) {
+        self.terminal = terminal
+        self.backend = backend
+        self.options = options
+        state = WorkbenchState(experiments: backend.experiments, size: terminal.size, backendLabel: options.backendLabel)
+    }
+
+    /// Runs until the user quits, a stop signal arrives or input ends; restores the terminal before
+    /// returning.
+    @discardableResult
+    public func run() -> WorkbenchExit {
+        defer { terminal.restore() }
+        var drawnRevision = -1
+        var drawnSize: TerminalSize?
+        while true {
+            let runs = backend.poll()
+            if !runs.isEmpty { send(.runs(runs)) }
+            if state.shouldQuit { return .quit }
+            if state.revision != drawnRevision || drawnSize != terminal.size {
+                let size = terminal.size
+                terminal.draw(WorkbenchView.render(state, size: size, glyphs: terminal.glyphs))
+                framesDrawn += 1
+                drawnRevision = state.revision
+                drawnSize = size
+            }
+            guard var event = terminal.nextEvent(timeout: options.frameTimeout) else { continue }
+            // Handle what is already waiting (key repeat, pasted keys) before the next frame.
+            for _ in 0..<32 {
+                switch event {
+                case .key(let key): send(.key(key))
+                case .resize(let size): send(.resize(size))
+                case .interrupted(let sig): return .interrupted(signal: sig)
+                case .closed: return .closed
+                }
+                if state.shouldQuit { break }
+                guard let more = terminal.nextEvent(timeout: .zero) else { break }
+                event = more
+            }
+        }
+    }
+
+    /// Applies one message and carries out its effects.
+    public func send(_ message: WorkbenchMessage) {
+        let effects = WorkbenchUpdate.update(&state, message)
+        for effect in effects { perform(effect) }
+    }
+
+    private func perform(_ effect: WorkbenchEffect) {
+        do {
+            switch effect {
+            case .start(let id, let variant): try backend.start(experimentID: id, variant: variant)
+            case .cancel(let id): backend.cancel(runID: id)
+            case .pause(let id): backend.pause(runID: id)
+            case .resume(let id): backend.resume(runID: id)
+            }
+        } catch {
+            _ = WorkbenchUpdate.update(&state, .effectFailed(String(describing: error)))
+        }
+    }
+}

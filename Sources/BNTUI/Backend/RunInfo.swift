@@ -1,0 +1,32 @@
+import BNLab
+
+/// One run as the backend reports it on a ``WorkbenchBackend/poll()``: identity, state, latest
+/// progress, and the events that arrived since the previous poll.
+public struct RunInfo: Sendable, Equatable, Identifiable {
+    /// The backend's id for the run, e.g. `#3`; unique for the backend's lifetime.
+    public var id: String
+    /// The experiment it belongs to.
+    public var experimentID: String
+    /// The variant it trains.
+    public var variant: String
+    /// Where the run is in its life.
+    public var state: State
+    /// Why it failed, diverged or was cancelled, when known.
+    public var message: String?
+    /// The latest progress report; nil before the first one.
+    public var progress: RunProgress?
+    /// Events received since the previous poll, oldest first (empty when nothing new).
+    public var newEvents: [RunEvent]
+
+    /// A run report.
+    public init(id: String, experimentID: String, variant: String, state: State, message: String? = nil,
+                progress: RunProgress? = nil, newEvents: [RunEvent] = []) {
+        self.id = id
+        self.experimentID = experimentID
+        self.variant = variant
+        self.state = state
+        self.message = message
+        self.progress = progress
+        self.newEvents = newEvents
+    }
+}

@@ -1,0 +1,61 @@
+/// What a key binding does; ``WorkbenchUpdate`` interprets it against the current state.
+public enum KeyAction: String, Sendable, Hashable, CaseIterable {
+    /// Select the previous item of the focused list.
+    case moveUp
+    /// Select the next item of the focused list.
+    case moveDown
+    /// Select the first item.
+    case moveFirst
+    /// Select the last item.
+    case moveLast
+    /// Focus the experiment list.
+    case focusExperiments
+    /// Focus the run queue.
+    case focusRuns
+    /// Toggle the focus between the experiment list and the run queue.
+    case switchPanel
+    /// Run the selected experiment (a picker offers all variants or one).
+    case run
+    /// Cancel the selected run.
+    case cancelRun
+    /// Pause the selected run, or resume it when paused.
+    case togglePause
+    /// Show the loss chart.
+    case showLoss
+    /// Show the per-class accuracy chart.
+    case showAccuracy
+    /// Show the BN running statistics.
+    case showRunningStats
+    /// Show the next chart.
+    case nextChart
+    /// Show or hide the experiment's notes beside the charts.
+    case toggleNotes
+    /// Scroll the notes down.
+    case notesDown
+    /// Scroll the notes up.
+    case notesUp
+    /// Turn loss smoothing on or off.
+    case toggleSmoothing
+    /// Smooth more.
+    case smoothMore
+    /// Smooth less.
+    case smoothLess
+    /// Switch the loss axis between linear and logarithmic.
+    case toggleLogScale
+    /// Select the previous BN layer.
+    case previousLayer
+    /// Select the next BN layer.
+    case nextLayer
+    /// Select the previous channel.
+    case previousChannel
+    /// Select the next channel.
+    case nextChannel
+    /// Switch the BN statistic between mean and variance.
+    case toggleStatistic
+    /// Open or close the help overlay.
+    case help
+    /// Close the open overlay.
+    case close
+    /// Quit (asks first while runs are active).
+    case quit
+}

@@ -1,0 +1,65 @@
+/// The one key-binding table: ``WorkbenchUpdate`` dispatches through it, and the footer and the help
+/// overlay are rendered from it, so they cannot drift apart.
+public enum KeyBindings {
+    /// Every binding, in help order (the footer keeps this order too).
+    public static let all: [KeyBinding] = [
+        KeyBinding([.character("k"), .up], .moveUp, "previous item", group: .navigation),
+        KeyBinding([.character("j"), .down], .moveDown, "next item", hint: "move", group: .navigation),
+        KeyBinding([.character("g"), .home], .moveFirst, "first item", group: .navigation),
+        KeyBinding([.character("G"), .end], .moveLast, "last item", group: .navigation),
+        KeyBinding([.character("h"), .left], .focusExperiments, "focus experiments", group: .navigation),
+        KeyBinding([.character("l"), .right], .focusRuns, "focus runs", group: .navigation),
+        KeyBinding([.tab, .backTab], .switchPanel, "switch panel", hint: "panel",
+                   group: .navigation),
+
+        KeyBinding([.enter], .run, "run: all variants or one", hint: "run", group: .runs),
+        KeyBinding([.character("x")], .cancelRun, "cancel selected run", hint: "cancel", group: .runs),
+        KeyBinding([.character("p"), .character(" ")], .togglePause, "pause or resume run",
+                   hint: "pause", group: .runs),
+
+        KeyBinding([.character("1")], .showLoss, "loss chart", group: .charts),
+        KeyBinding([.character("2")], .showAccuracy, "per-class accuracy", group: .charts),
+        KeyBinding([.character("3")], .showRunningStats, "BN running statistics", group: .charts),
+        KeyBinding([.character("c")], .nextChart, "next chart", hint: "chart", group: .charts),
+        KeyBinding([.character("n")], .toggleNotes, "notes on/off", hint: "notes",
+                   group: .charts),
+        KeyBinding([.character("J"), .pageDown], .notesDown, "scroll notes down", group: .charts),
+        KeyBinding([.character("K"), .pageUp], .notesUp, "scroll notes up", group: .charts),
+        KeyBinding([.character("s")], .toggleSmoothing, "smoothing on/off", hint: "smooth", group: .charts),
+        KeyBinding([.character("+"), .character("=")], .smoothMore, "smooth more", group: .charts),
+        KeyBinding([.character("-"), .character("_")], .smoothLess, "smooth less", group: .charts),
+        KeyBinding([.character("L")], .toggleLogScale, "log loss axis on/off", hint: "log",
+                   group: .charts),
+
+        KeyBinding([.character("["), .character("{")], .previousLayer, "previous BN layer", group: .batchNorm),
+        KeyBinding([.character("]"), .character("}")], .nextLayer, "next BN layer", hint: "layer",
+                   group: .batchNorm),
+        KeyBinding([.character(","), .character("<")], .previousChannel, "previous channel", group: .batchNorm),
+        KeyBinding([.character("."), .character(">")], .nextChannel, "next channel", hint: "channel",
+                   group: .batchNorm),
+        KeyBinding([.character("v")], .toggleStatistic, "running mean/variance", group: .batchNorm),
+
+        KeyBinding([.character("?"), .function(1)], .help, "this help", hint: "help", group: .general),
+        KeyBinding([.escape], .close, "close help or dialog", group: .general),
+        KeyBinding([.character("q"), .control("c")], .quit, "quit (asks if runs active)", hint: "quit",
+                   group: .general),
+    ]
+
+    /// The action bound to `key`, if any.
+    public static func action(for key: Key) -> KeyAction? {
+        lookup[key]
+    }
+
+    /// The binding of `action` (every action has exactly one).
+    public static func binding(for action: KeyAction) -> KeyBinding? {
+        all.first { $0.action == action }
+    }
+
+    private static let lookup: [Key: KeyAction] = {
+        var table: [Key: KeyAction] = [:]
+        for binding in all {
+            for key in binding.keys where table[key] == nil { table[key] = binding.action }
+        }
+        return table
+    }()
+}

@@ -1,0 +1,9 @@
+/// A dialog drawn over the workbench; while one is open, keys go to it.
+public enum Overlay: Sendable, Equatable {
+    /// The key help, listing every binding.
+    case help
+    /// "Quit while runs are active?" with the number of active runs.
+    case confirmQuit(activeRuns: Int)
+    /// Choosing what to run: all variants (row 0) or one.
+    case variantPicker(VariantPicker)
+}

@@ -1,0 +1,106 @@
+import BNCharts
+import BNLab
+
+/// Everything the workbench knows about one run, accumulated from its ``RunEvent``s: the loss per
+/// step, the epoch evaluations, the BN snapshots by layer, markers and the end.
+///
+/// The same record serves live runs (fed from ``WorkbenchBackend/poll()``) and replays of saved
+/// run files (fed event by event with ``apply(_:)-(RunEvent)``).
+public struct RunRecord: Sendable, Equatable, Identifiable {
+    /// The backend's id for the run, e.g. `#3`.
+    public var id: String
+    /// The experiment it belongs to.
+    public var experimentID: String
+    /// The variant it trains.
+    public var variant: String
+    /// Where the run is in its life.
+    public var state: RunInfo.State
+    /// Why it failed, diverged or was cancelled.
+    public var message: String?
+    /// The latest progress report.
+    public var progress: RunProgress?
+    /// Training loss per step: x is the step, y the loss (non-finite losses kept; charts skip them).
+    public private(set) var losses: [ChartPoint] = []
+    /// Epoch evaluations, in order.
+    public private(set) var epochs: [EpochEvent] = []
+    /// BN snapshots per layer name, in step order.
+    public private(set) var snapshots: [String: [BNSnapshot]] = [:]
+    /// BN layer names in the order they first appeared.
+    public private(set) var layerNames: [String] = []
+    /// Markers (mode switches, freezes, phases), in order.
+    public private(set) var markers: [MarkerEvent] = []
+    /// The end event, once the run ended.
+    public private(set) var end: EndEvent?
+    /// Events applied so far.
+    public private(set) var eventCount = 0
+
+    /// An empty record.
+    public init(id: String, experimentID: String, variant: String, state: RunInfo.State = .queued) {
+        self.id = id
+        self.experimentID = experimentID
+        self.variant = variant
+        self.state = state
+    }
+
+    /// A record started from a backend report (its events applied).
+    public init(_ info: RunInfo) {
+        self.init(id: info.id, experimentID: info.experimentID, variant: info.variant, state: info.state)
+        apply(info)
+    }
+
+    /// Takes a backend report: state, message and progress replace the old ones, new events are
+    /// appended. Returns whether anything changed.
+    @discardableResult
+    public mutating func apply(_ info: RunInfo) -> Bool {
+        var changed = !info.newEvents.isEmpty
+        if state != info.state || message != info.message || progress != info.progress {
+            changed = true
+            state = info.state
+            message = info.message
+            if let p = info.progress { progress = p }
+        }
+        for event in info.newEvents { apply(event) }
+        return changed
+    }
+
+    /// Adds one event to the record.
+    public mutating func apply(_ event: RunEvent) {
+        eventCount += 1
+        switch event {
+        case .step(let e):
+            losses.append(ChartPoint(x: Double(e.step), y: e.loss))
+        case .bnSnapshot(let s):
+            if snapshots[s.layer] == nil { layerNames.append(s.layer) }
+            snapshots[s.layer, default: []].append(s)
+        case .epoch(let e):
+            epochs.append(e)
+        case .marker(let m):
+            markers.append(m)
+        case .progress(let p):
+            progress = p
+        case .end(let e):
+            end = e
+            state = RunInfo.State(e.status)
+            if let text = e.message { message = text }
+        }
+    }
+
+    /// The latest epoch evaluation.
+    public var latestEpoch: EpochEvent? { epochs.last }
+
+    /// `experiment/variant`, e.g. `bn-vs-no-bn/bn`.
+    public var name: String { "\(experimentID)/\(variant)" }
+
+    /// The steps between consecutive snapshots of `layer` (the most common gap); nil with fewer than two.
+    public func snapshotInterval(layer: String) -> Int? {
+        guard let list = snapshots[layer], list.count >= 2 else { return nil }
+        var counts: [Int: Int] = [:]
+        for (a, b) in zip(list, list.dropFirst()) where b.step > a.step { counts[b.step - a.step, default: 0] += 1 }
+        return counts.max { $0.value == $1.value ? $0.key > $1.key : $0.value < $1.value }?.key
+    }
+
+    /// The number of channels of `layer` (from its latest snapshot), 0 when unknown.
+    public func channelCount(layer: String) -> Int {
+        snapshots[layer]?.last?.batchMean.count ?? 0
+    }
+}

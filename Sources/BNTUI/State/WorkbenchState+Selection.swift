@@ -1,0 +1,54 @@
+extension WorkbenchState {
+    /// The highlighted run, if any.
+    public var selectedRunRecord: RunRecord? {
+        runs.indices.contains(selectedRun) ? runs[selectedRun] : nil
+    }
+
+    /// The experiment the main area is about: the selected run's when the run queue has the focus,
+    /// else the highlighted experiment.
+    public var currentExperiment: ExperimentInfo? {
+        if focus == .runs, let run = selectedRunRecord,
+           let experiment = experiments.first(where: { $0.id == run.experimentID }) {
+            return experiment
+        }
+        return experiments.indices.contains(selectedExperiment) ? experiments[selectedExperiment] : nil
+    }
+
+    /// The runs the charts compare: for each variant of the current experiment, the selected run
+    /// when it is that variant (and the queue has the focus), else the variant's latest run.
+    public var chartRuns: [RunRecord] {
+        guard let experiment = currentExperiment else { return [] }
+        let mine = runs.filter { $0.experimentID == experiment.id }
+        var variants = experiment.variants.map(\.name)
+        for run in mine where !variants.contains(run.variant) { variants.append(run.variant) }
+        let pinned = focus == .runs ? selectedRunRecord : nil
+        return variants.compactMap { variant in
+            if let pinned, pinned.experimentID == experiment.id, pinned.variant == variant { return pinned }
+            return mine.last { $0.variant == variant }
+        }
+    }
+
+    /// The run whose BN statistics are shown: the selected run when the queue has the focus and it has
+    /// snapshots, else the first chart run with snapshots.
+    public var statsRun: RunRecord? {
+        if focus == .runs, let run = selectedRunRecord, !run.layerNames.isEmpty { return run }
+        return chartRuns.first { !$0.layerNames.isEmpty }
+    }
+
+    /// The BN layer shown: the chosen one when the stats run has it, else its first layer.
+    public var shownLayer: String? {
+        guard let run = statsRun else { return nil }
+        if let chosen = bnLayer, run.layerNames.contains(chosen) { return chosen }
+        return run.layerNames.first
+    }
+
+    /// Runs still queued, running or paused.
+    public var activeRunCount: Int {
+        runs.filter { $0.state.isActive }.count
+    }
+
+    /// The momentum of `run`'s variant, when the catalog knows it.
+    public func bnMomentum(of run: RunRecord) -> Double? {
+        experiments.first { $0.id == run.experimentID }?.variant(named: run.variant)?.bnMomentum
+    }
+}

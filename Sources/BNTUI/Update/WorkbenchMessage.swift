@@ -1,0 +1,11 @@
+/// Everything that can change the workbench state.
+public enum WorkbenchMessage: Sendable, Equatable {
+    /// A key was pressed.
+    case key(Key)
+    /// The terminal changed size.
+    case resize(TerminalSize)
+    /// A tick with the backend's latest data: every run, with its events since the previous poll.
+    case runs([RunInfo])
+    /// The backend refused an effect (e.g. starting an invalid experiment); the text says why.
+    case effectFailed(String)
+}

@@ -1,0 +1,105 @@
+import BNCharts
+import BNLab
+
+/// Per-class test accuracy from each compared run's latest epoch: one bar per run and evaluation
+/// mode (eval mode, train mode with each recorded test batch size), grouped by class.
+enum AccuracyChartView {
+    /// One bar group: a label and the per-class accuracies.
+    struct Group: Equatable {
+        var name: String
+        var color: ChartColor
+        var overall: Double
+        var perClass: [Double]
+    }
+
+    /// The groups for the compared runs, in variant order.
+    static func groups(_ state: WorkbenchState) -> [Group] {
+        let experiment = state.currentExperiment
+        var out: [Group] = []
+        for run in state.chartRuns {
+            guard let epoch = run.latestEpoch else { continue }
+            let color = Theme.color(variant: run.variant, in: experiment)
+            let trainModes = epoch.trainMode ?? []
+            out.append(Group(name: trainModes.isEmpty ? run.variant : "\(run.variant) eval", color: color,
+                             overall: epoch.accuracy, perClass: epoch.classAccuracy))
+            let extra: [ChartColor] = [.magenta, .red, .blue, .white]
+            for (k, t) in trainModes.enumerated() {
+                out.append(Group(name: "\(run.variant) train b=\(t.batchSize)", color: extra[k % extra.count],
+                                 overall: t.accuracy, perClass: t.classAccuracy))
+            }
+        }
+        return out
+    }
+
+    static func render(_ state: WorkbenchState, into grid: inout Grid, in rect: Rect, glyphs: Glyphs) {
+        guard !rect.isEmpty else { return }
+        let groups = groups(state)
+        let epochs = state.chartRuns.compactMap { $0.latestEpoch?.epoch }
+        var caption = "test accuracy per class"
+        if let e = epochs.max() { caption += ", latest epoch (\(e))" }
+        caption += ": eval mode uses running stats, train mode the test batch's own"
+        grid.put(string: caption, at: rect.origin, style: Theme.dim, maxWidth: rect.width, ellipsis: glyphs.ellipsis)
+        guard !groups.isEmpty else {
+            ChartPaneView.placeholder("No epoch has finished yet. Accuracy appears after each epoch's test evaluation.",
+                                      into: &grid, in: rect.inset(top: 1), glyphs: glyphs)
+            return
+        }
+        // The overall accuracy of every group, as a legend: "■ bn eval 85.1%  ■ bn train b=64 81.0%  ■ no-bn 70.2%".
+        let legend = Legend(entries: groups.map { LegendEntry(label: "\($0.name) \(NumberFormat.percent($0.overall))",
+                                                               color: $0.color) },
+                            glyphs: glyphs, labelStyle: Theme.title)
+        let legendRows = min(legend.rowsNeeded(width: rect.width), max(1, (rect.height - 1) / 3))
+        legend.render(into: &grid, in: Rect(x: rect.x, y: rect.y + 1, width: rect.width, height: legendRows))
+        let body = rect.inset(top: 1 + legendRows)
+        let classCount = groups.map(\.perClass.count).max() ?? 0
+        let names = state.currentExperiment?.classNames ?? []
+        let classNames = (0..<classCount).map { c in c < names.count ? names[c] : "class \(c)" }
+        if classCount * groups.count > body.height && classCount + 1 <= body.height && groups.count > 1 {
+            table(groups, classNames: classNames, into: &grid, in: body, glyphs: glyphs)
+            return
+        }
+        let categories = classNames.enumerated().map { c, name in
+            BarCategory(name: name, values: groups.map { c < $0.perClass.count ? $0.perClass[c] : .nan })
+        }
+        var chart = BarChart(groups: groups.map { BarGroup(name: $0.name, color: $0.color) }, categories: categories,
+                             scale: .fraction, glyphs: glyphs)
+        chart.showsLegend = false
+        if classCount * groups.count > body.height && body.height > 1 {
+            let shown = (body.height - 1) / max(1, groups.count)
+            grid.put(string: "(\(shown) of \(classCount) classes fit; enlarge the window for all)",
+                     at: Point(x: rect.x, y: rect.maxY - 1), style: Theme.dim, maxWidth: rect.width, ellipsis: glyphs.ellipsis)
+            chart.render(into: &grid, in: body.inset(bottom: 1))
+        } else {
+            chart.render(into: &grid, in: body)
+        }
+    }
+
+    /// When the grouped bars do not fit: one row per class, one column per group, each a short bar
+    /// and its percentage; the header names the groups in their colors.
+    private static func table(_ groups: [Group], classNames: [String], into grid: inout Grid, in rect: Rect,
+                              glyphs: Glyphs) {
+        let nameWidth = min(classNames.map(\.count).max() ?? 0, max(4, rect.width / 5))
+        let columnWidth = max(1, (rect.width - nameWidth - 1) / max(1, groups.count))
+        for (gi, g) in groups.enumerated() {
+            let x = rect.x + nameWidth + 1 + gi * columnWidth
+            grid.put(string: g.name, at: Point(x: x, y: rect.y), style: Style.fg(g.color).adding(.bold),
+                     maxWidth: columnWidth - 1, ellipsis: glyphs.ellipsis)
+        }
+        for (c, name) in classNames.enumerated() where rect.y + 1 + c < rect.maxY {
+            let y = rect.y + 1 + c
+            grid.put(string: name, at: Point(x: rect.x, y: y), maxWidth: nameWidth, ellipsis: glyphs.ellipsis)
+            for (gi, g) in groups.enumerated() {
+                let x = rect.x + nameWidth + 1 + gi * columnWidth
+                let value = c < g.perClass.count ? g.perClass[c] : .nan
+                let text = value.isFinite ? NumberFormat.percent(value, decimals: 0) : glyphs.missing
+                let barWidth = columnWidth - 1 - text.count - 1
+                if barWidth >= 2 {
+                    ProgressBar(fraction: value.isFinite ? value : 0, style: .fg(g.color), glyphs: glyphs)
+                        .render(into: &grid, in: Rect(x: x, y: y, width: barWidth, height: 1))
+                }
+                grid.put(string: text, at: Point(x: x + max(0, barWidth + 1), y: y), maxWidth: columnWidth - 1,
+                         ellipsis: glyphs.ellipsis)
+            }
+        }
+    }
+}

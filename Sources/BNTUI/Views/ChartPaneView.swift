@@ -1,0 +1,31 @@
+import BNCharts
+
+/// The main area: a tab row naming the charts (the shown one highlighted), a caption, and the chart.
+enum ChartPaneView {
+    static func render(_ state: WorkbenchState, into grid: inout Grid, in rect: Rect, glyphs: Glyphs) {
+        guard rect.height >= 2, rect.width >= 4 else { return }
+        var x = rect.x
+        for (i, kind) in ChartKind.allCases.enumerated() {
+            let text = " \(i + 1) \(kind.title) "
+            guard x + text.count <= rect.maxX else { break }
+            x += grid.put(string: text, at: Point(x: x, y: rect.y), style: kind == state.chart ? Theme.activeTab : Theme.tab)
+            x += 1
+        }
+        let body = rect.inset(top: 1)
+        switch state.chart {
+        case .loss: LossChartView.render(state, into: &grid, in: body, glyphs: glyphs)
+        case .accuracy: AccuracyChartView.render(state, into: &grid, in: body, glyphs: glyphs)
+        case .runningStats: RunningStatsView.render(state, into: &grid, in: body, glyphs: glyphs)
+        }
+    }
+
+    /// A dim centered message for an empty chart.
+    static func placeholder(_ text: String, into grid: inout Grid, in rect: Rect, glyphs: Glyphs) {
+        let lines = TextWrap.lines(text, width: max(1, rect.width - 2))
+        let top = rect.y + max(0, (rect.height - lines.count) / 2)
+        for (i, line) in lines.enumerated() where top + i < rect.maxY {
+            grid.put(string: line, at: Point(x: rect.x + max(0, (rect.width - line.count) / 2), y: top + i),
+                     style: Theme.dim)
+        }
+    }
+}

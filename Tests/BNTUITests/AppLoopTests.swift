@@ -1,0 +1,88 @@
+import BNCharts
+import Foundation
+import Testing
+@testable import BNTUI
+
+@Suite("App loop driven by a TestTerminal")
+struct AppLoopTests {
+    @Test func enterStartsRunsOnTheBackendAndQuitRestores() {
+        let backend = RecordingBackend()
+        let terminal = TestTerminal(script: [.key(.enter), .idle(1), .key(.enter), .idle(1), .key(.character("q"))])
+        let app = WorkbenchApp(terminal: terminal, backend: backend)
+        let exit = app.run()
+        #expect(exit == .quit)
+        #expect(backend.calls == [.start("bn-vs-no-bn", nil)])
+        #expect(terminal.restoreCount == 1)
+        #expect(terminal.frames.first?.description.contains("BatchNorm vs. no BatchNorm") == true)
+        #expect(terminal.frames.contains { $0.description.contains("Run bn-vs-no-bn") })
+    }
+
+    @Test func runsFromPollsAreDrawnAndQuitAsksFirst() {
+        let backend = RecordingBackend()
+        backend.pollScript = [Fixtures.runs(steps: 40)]
+        let terminal = TestTerminal(script: [.idle(1), .key(.character("q")), .idle(1), .key(.character("y"))])
+        let exit = WorkbenchApp(terminal: terminal, backend: backend).run()
+        #expect(exit == .quit)
+        #expect(terminal.frames.contains { $0.description.contains("Quit bnlab?") })
+        #expect(terminal.frames.contains { $0.brailleCount() > 20 })
+        #expect(backend.calls == [.cancel("#1"), .cancel("#2")])
+    }
+
+    @Test func aStartErrorIsShown() {
+        let backend = RecordingBackend()
+        backend.startError = SomeError(description: "experiment 'bn-vs-no-bn' cannot run: bad spec")
+        let terminal = TestTerminal(script: [.key(.enter), .key(.enter), .idle(1)])
+        let exit = WorkbenchApp(terminal: terminal, backend: backend).run()
+        #expect(exit == .closed)
+        #expect(terminal.lastFrame?.description.contains("cannot run: bad spec") == true)
+    }
+
+    @Test func resizeRedrawsAtTheNewSize() {
+        let terminal = TestTerminal(script: [.resize(70, 20), .idle(1), .resize(30, 10), .idle(1)])
+        _ = WorkbenchApp(terminal: terminal, backend: RecordingBackend()).run()
+        let sizes = terminal.frames.map { TerminalSize(width: $0.width, height: $0.height) }
+        #expect(sizes == [TerminalSize(width: 120, height: 40), TerminalSize(width: 70, height: 20), TerminalSize(width: 30, height: 10)])
+        #expect(terminal.lastFrame?.description.contains("too small") == true)
+    }
+
+    @Test func signalsEndTheLoopAndRestore() {
+        let terminal = TestTerminal(script: [.idle(2), .event(.interrupted(signal: 15))])
+        let exit = WorkbenchApp(terminal: terminal, backend: RecordingBackend()).run()
+        #expect(exit == .interrupted(signal: 15))
+        #expect(terminal.restoreCount == 1)
+    }
+
+    @Test func framesAreOnlyDrawnWhenSomethingChanged() {
+        let terminal = TestTerminal(script: [.idle(20), .key(.down), .idle(20)])
+        let app = WorkbenchApp(terminal: terminal, backend: RecordingBackend())
+        app.run()
+        #expect(terminal.frames.count == 2)
+        #expect(app.framesDrawn == 2)
+    }
+
+    @Test func aLiveDemoIsWatchedAndKeysAnsweredQuickly() throws {
+        // Two demo runs train on the background thread while scripted keys switch charts.
+        let backend = DemoBackend(shape: DemoRunShape(epochs: 2, stepsPerEpoch: 60, snapshotEvery: 5, channels: 16),
+                                  stepsPerSecond: 120)
+        let terminal = TestTerminal(size: TerminalSize(width: 120, height: 40), script: [
+            .key(.enter), .key(.enter),
+            .waitUntil(maxPolls: 200) { $0.brailleCount() > 30 },
+            .key(.character("3")),
+            .waitUntil(maxPolls: 200) { $0.description.contains("running_mean: channels") },
+            .key(.character("2")),
+            .waitUntil(maxPolls: 400) { $0.description.contains("bn eval") },
+            .key(.character("q")), .key(.character("y")),
+        ], sleepsWhenIdle: true)
+        let exit = WorkbenchApp(terminal: terminal, backend: backend).run()
+        backend.stop()
+        #expect(exit == .quit)
+        #expect(terminal.timedOutWaits == 0)
+        // Between two waits for input the loop polls, updates and draws; a key arriving during a wait is
+        // answered within two such turns, so each must stay well under 50 ms.
+        let worst = terminal.workTimes.max() ?? .zero
+        #expect(worst < .milliseconds(50), "slowest loop turn \(worst)")
+        // At least 5 frames a second while the runs trained.
+        let seconds = (terminal.pollTimes.last! - terminal.pollTimes.first!) / .seconds(1)
+        #expect(Double(terminal.frames.count) / seconds >= 5)
+    }
+}

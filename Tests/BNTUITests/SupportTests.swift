@@ -1,0 +1,100 @@
+import BNCharts
+import Foundation
+import BNLab
+import Testing
+@testable import BNTUI
+
+@Suite("Support: EMA, records, locale, keys, colors, text")
+struct SupportTests {
+    @Test func emaWithOneStepGapsIsPyTorchsRule() {
+        let batch = [1.0, 2, 3, 4]
+        let ema = ImpliedEMA.compute(steps: [1, 2, 3, 4], batchMeans: batch, initial: 0.1, momentum: 0.1)
+        var expected = [0.1]
+        for b in batch.dropFirst() { expected.append(0.9 * expected.last! + 0.1 * b) }
+        #expect(zip(ema, expected).allSatisfy { abs($0 - $1) < 1e-12 })
+    }
+
+    @Test func emaOverSampledSnapshotsUsesTheCompoundedMomentum() {
+        let ema = ImpliedEMA.compute(steps: [10, 20], batchMeans: [0, 1], initial: 0, momentum: 0.1)
+        let m = 1 - pow(0.9, 10.0)
+        #expect(abs(ema[1] - m) < 1e-12)
+        #expect(abs(ImpliedEMA.perSnapshotMomentum(0.1, gap: 10) - m) < 1e-12)
+        #expect(ImpliedEMA.compute(steps: [], batchMeans: [], initial: nil, momentum: 0.1).isEmpty)
+    }
+
+    @Test func recordsAccumulateEventsByKind() {
+        var r = RunRecord(id: "#1", experimentID: "e", variant: "v")
+        for step in stride(from: 10, through: 50, by: 10) {
+            r.apply(.step(StepEvent(step: step, epoch: 1, loss: 1, lr: 0.1, samples: step)))
+            r.apply(.bnSnapshot(BNSnapshot(step: step, layer: "5", batchMean: [0, 0, 0], batchVar: [1, 1, 1])))
+            r.apply(.bnSnapshot(BNSnapshot(step: step, layer: "2", batchMean: [0], batchVar: [1])))
+        }
+        r.apply(.marker(MarkerEvent(step: 50, kind: .freeze, text: "frozen")))
+        r.apply(.end(EndEvent(status: .diverged, step: 50, message: "loss became NaN at step 50")))
+        #expect(r.losses.count == 5)
+        #expect(r.layerNames == ["5", "2"])
+        #expect(r.snapshotInterval(layer: "5") == 10)
+        #expect(r.channelCount(layer: "5") == 3)
+        #expect(r.markers.count == 1)
+        #expect(r.state == .diverged)
+        #expect(r.message == "loss became NaN at step 50")
+        #expect(r.eventCount == 17)
+    }
+
+    @Test func localeFallbackFollowsWhatTheEnvironmentAsked() {
+        #expect(TerminalLocale.shouldTryFallback(environment: [:]))
+        #expect(TerminalLocale.shouldTryFallback(environment: ["LANG": "en_US.UTF-8"]))
+        #expect(!TerminalLocale.shouldTryFallback(environment: ["LANG": "C"]))
+        #expect(!TerminalLocale.shouldTryFallback(environment: ["LANG": "en_US.UTF-8", "LC_ALL": "POSIX"]))
+        #expect(TerminalLocale.shouldTryFallback(environment: ["LC_CTYPE": "de_DE.utf8", "LANG": "C"]))
+        #expect(TerminalLocale.requestedLocale(environment: ["LANG": "", "LC_CTYPE": "C.UTF-8"]) == "C.UTF-8")
+    }
+
+    @Test func noColorTurnsColorsOff() {
+        #expect(TerminalLocale.colorsAllowed(environment: [:]))
+        #expect(TerminalLocale.colorsAllowed(environment: ["NO_COLOR": ""]))
+        #expect(!TerminalLocale.colorsAllowed(environment: ["NO_COLOR": "1"]))
+    }
+
+    @Test func cursesCharactersDecode() {
+        #expect(CursesKeyDecoder.character(106) == .character("j"))
+        #expect(CursesKeyDecoder.character(13) == .enter)
+        #expect(CursesKeyDecoder.character(3) == .control("c"))
+        #expect(CursesKeyDecoder.character(27) == .escape)
+        #expect(CursesKeyDecoder.character(9) == .tab)
+        #expect(CursesKeyDecoder.character(0x3BC) == .character("μ"))
+        #expect(CursesKeyDecoder.functionKey(0o403) == .up)       // KEY_UP
+        #expect(CursesKeyDecoder.functionKey(0o410 + 1) == .function(1))
+        #expect(CursesKeyDecoder.functionKey(0o541) == .backTab)  // KEY_BTAB
+    }
+
+    @Test func indexedColorsFallBackToTheNearestBasicOne() {
+        #expect(CursesColors.nearestBasic(1) == 1)
+        #expect(CursesColors.nearestBasic(9) == 1)
+        #expect(CursesColors.nearestBasic(196) == 1)   // pure red in the cube
+        #expect(CursesColors.nearestBasic(21) == 4)    // pure blue
+        #expect(CursesColors.nearestBasic(232) == 0)   // near black
+    }
+
+    @Test func wrappingKeepsWordsAndIndentsListItems() {
+        let lines = TextWrap.lines("- a list item that is long enough to wrap\n\nplain", width: 16)
+        #expect(lines == ["- a list item", "  that is long", "  enough to wrap", "", "plain"])
+        #expect(lines.allSatisfy { $0.count <= 16 })
+        #expect(TextWrap.lines("abcdefghijkl", width: 5) == ["abcde", "fghij", "kl"])
+    }
+
+    @Test func asciiFallbackReplacesEverything() {
+        #expect(AsciiFallback.transliterate("a → b · c…") == "a > b . c~")
+        #expect(AsciiFallback.transliterate("⣿⠀") == "* ")
+        #expect(AsciiFallback.transliterate("漢").allSatisfy { $0.isASCII })
+    }
+
+    @Test func durationsAndRates() {
+        #expect(Formatting.duration(42) == "0:42")
+        #expect(Formatting.duration(3723) == "1:02:03")
+        #expect(Formatting.duration(nil) == "--:--")
+        #expect(Formatting.rate(3840) == "3.8k/s")
+        #expect(Formatting.scrollOffset(selected: 9, count: 10, visible: 4) == 6)
+        #expect(Formatting.scrollOffset(selected: 0, count: 10, visible: 4) == 0)
+    }
+}

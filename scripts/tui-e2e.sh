@@ -1,0 +1,198 @@
+#!/usr/bin/env bash
+# End-to-end checks of the full-screen workbench in a real terminal (tmux), run after the unit tests.
+# Usage: scripts/tui-e2e.sh PATH/TO/bnlab
+# Drives `bnlab` in a detached tmux pane (120x40) with a plain shell, training for real on the
+# Fashion-MNIST test subset: the catalog shows, Enter starts bn-vs-no-bn, progress and braille
+# charts appear, help opens and closes, the pane is
+# resized, quitting asks first and leaves a working shell; Ctrl-C, SIGTERM, ASCII, NO_COLOR, a bad
+# TERM and a non-terminal are checked too. Every wait polls the pane until a deadline.
+# Prints one line per check and a closing "N passed, M failed"; exits 1 when any check fails.
+set -uo pipefail
+BNLAB=${1:?usage: scripts/tui-e2e.sh PATH/TO/bnlab}
+BNLAB=$(cd "$(dirname "$BNLAB")" && pwd)/$(basename "$BNLAB")
+[ -x "$BNLAB" ] || { echo "tui-e2e: $BNLAB is not an executable"; exit 2; }
+command -v tmux >/dev/null || { echo "tui-e2e: tmux is not installed (Debian: apt-get install tmux)"; exit 2; }
+
+ROOT=$(cd "$(dirname "$0")/.." && pwd)
+SUBSET="$ROOT/Tests/BNDataTests/Fixtures/fashion-subset"
+RUNS=$(mktemp -d)
+REAL="'$BNLAB' --experiments '$ROOT/experiments' --data '$SUBSET' --runs '$RUNS' --epochs 400"
+SOCKET="bnlab-e2e-$$-$RANDOM"
+SESSION="e2e"
+T() { tmux -L "$SOCKET" -f /dev/null "$@"; }
+SOCKET_PATH=""
+cleanup() {
+    rm -rf "$RUNS"
+    T kill-server >/dev/null 2>&1
+    [ -n "$SOCKET_PATH" ] && rm -f "$SOCKET_PATH"
+}
+trap cleanup EXIT
+passed=0 failed=0
+
+pass() { passed=$((passed + 1)); echo "ok    $1"; }
+fail() {
+    failed=$((failed + 1)); echo "FAIL  $1"
+    screen | sed 's/^/      | /' | head -45
+}
+screen() { T capture-pane -p -t "$SESSION" 2>/dev/null; }
+screen_escapes() { T capture-pane -p -e -t "$SESSION" 2>/dev/null; }
+pane() { T display-message -p -t "$SESSION" "$1" 2>/dev/null; }
+
+# wait_for NAME PATTERN [SECONDS]: passes when the pane shows a line matching the extended regular
+# expression PATTERN before the deadline (default 10 s).
+wait_for() {
+    local name=$1 pattern=$2 deadline=$((SECONDS + ${3:-10}))
+    while [ "$SECONDS" -lt "$deadline" ]; do
+        if screen | grep -Eq -- "$pattern"; then pass "$name"; return 0; fi
+        sleep 0.1
+    done
+    fail "$name (no /$pattern/ within ${3:-10} s)"; return 1
+}
+
+# wait_gone NAME PATTERN [SECONDS]: passes when no line matches PATTERN any more.
+wait_gone() {
+    local name=$1 pattern=$2 deadline=$((SECONDS + ${3:-10}))
+    while [ "$SECONDS" -lt "$deadline" ]; do
+        if ! screen | grep -Eq -- "$pattern"; then pass "$name"; return 0; fi
+        sleep 0.1
+    done
+    fail "$name (/$pattern/ still shown after ${3:-10} s)"; return 1
+}
+
+# wait_until NAME [SECONDS] -- COMMAND...: passes when COMMAND succeeds before the deadline.
+wait_until() {
+    local name=$1 deadline=$((SECONDS + $2)); shift 3
+    while [ "$SECONDS" -lt "$deadline" ]; do
+        if "$@"; then pass "$name"; return 0; fi
+        sleep 0.1
+    done
+    fail "$name"; return 1
+}
+
+has_points() { screen | grep -q '|.*\*'; }
+has_braille() { screen | LC_ALL=C.UTF-8 grep -qP '[\x{2801}-\x{28FF}]'; }
+only_ascii() { ! screen | LC_ALL=C.UTF-8 grep -qP '[^\x{00}-\x{7F}]'; }
+has_color() { screen_escapes | grep -Eq $'\e\\[([0-9;]*;)?(3[0-7]|38;5;[0-9]+|4[0-7])(;[0-9;]*)?m'; }
+terminal_sane() { [ "$(pane '#{alternate_on}')" = 0 ] && [ "$(pane '#{cursor_flag}')" = 1 ]; }
+keys() { T send-keys -t "$SESSION" "$@"; }
+type_line() { T send-keys -t "$SESSION" -l -- "$1"; T send-keys -t "$SESSION" Enter; }
+
+# shell_works NAME: the shell echoes a fresh token, so it reads lines and prints normally again.
+shell_works() {
+    local token="done-$RANDOM$RANDOM"
+    type_line "echo $token"
+    wait_for "$1" "^$token\$" 5
+}
+
+launch() { type_line "clear; $1; echo bnlab-exit-\$?"; }
+
+# A plain shell in a 120x40 pane, with a UTF-8 locale and colors.
+T new-session -d -s "$SESSION" -x 120 -y 40 \
+    "env -u NO_COLOR -u LC_ALL LANG=C.UTF-8 PS1='$ ' HISTFILE=/dev/null bash --norc --noprofile"
+SOCKET_PATH=$(T display-message -p '#{socket_path}')
+wait_for "a shell starts in tmux" '^\$' 5 || { echo "$passed passed, $failed failed"; exit 1; }
+
+# --- The main walk-through ------------------------------------------------------------------
+launch "$REAL"
+wait_for "the catalog is shown" 'BatchNorm vs\. no BatchNorm'
+wait_for "the run queue is empty" 'No runs yet'
+wait_for "the footer lists key hints" 'Enter run .*\?/F1 help'
+wait_until "colors are used when allowed" 5 -- has_color
+keys j
+wait_for "j moves to bn-vs-no-bn" 'Experiments 2/7'
+keys Enter
+wait_for "Enter offers all variants or one" 'Run bn-vs-no-bn'
+keys Enter
+wait_for "both variants are queued and running" '#2 bn-vs-no-bn/no-bn +running'
+wait_for "progress shows epoch and step" 'ep [0-9]+/[0-9]+ [0-9]+/[0-9]+'
+wait_for "progress shows samples/s" '[0-9.]+k?/s +[0-9]+:[0-9][0-9]'
+wait_until "braille chart cells appear" 10 -- has_braille
+keys '?'
+wait_for "? opens the help" 'or Esc closes this help'
+wait_for "the help lists the quit binding" 'q/Ctrl-C +quit'
+keys '?'
+wait_gone "? closes the help" 'closes this help'
+keys 3
+wait_for "3 shows the BN running statistics" 'running_mean: channels'
+wait_for "the EMA implied by the momentum is drawn" 'EMA m=0\.1'
+keys 2
+wait_for "2 shows per-class accuracy after an epoch" 'bn eval [0-9.]+%' 20
+keys 1
+T resize-window -t "$SESSION" -x 70 -y 20
+wait_for "a 70x20 pane gets the compact layout" 'Experiments 2/7 +\(Tab: runs\)'
+T resize-window -t "$SESSION" -x 30 -y 10
+wait_for "a 30x10 pane says it is too small" 'too small: 30x10'
+T resize-window -t "$SESSION" -x 120 -y 40
+wait_for "back at 120x40 the full layout returns" '─ Experiments 2/7 '
+wait_until "charts are redrawn after the resize" 10 -- has_braille
+keys q
+wait_for "q asks first while runs are active" 'Quit bnlab\?'
+keys y
+wait_for "y quits with status 0" '^bnlab-exit-0$'
+wait_until "the terminal is restored (main screen, cursor shown)" 5 -- terminal_sane
+wait_gone "no workbench is left on the screen" 'Experiments 2/7'
+shell_works "the shell is back and echoes"
+check_files() { [ "$(ls "$RUNS"/bn-vs-no-bn-*.jsonl 2>/dev/null | wc -l)" -eq 2 ] && tail -qn1 "$RUNS"/bn-vs-no-bn-*.jsonl | grep -c '"status":"cancelled"' | grep -qx 2; }
+wait_until "quitting cancelled both runs, whose files end with a cancelled event" 5 -- check_files
+
+# --- Ctrl-C as a key ------------------------------------------------------------------------
+launch "'$BNLAB' --demo"
+wait_for "bnlab starts again" 'BatchNorm vs\. no BatchNorm'
+keys Enter Enter
+wait_for "runs start again" 'bn-vs-no-bn/bn +running'
+keys C-c
+wait_for "Ctrl-C asks first while runs are active" 'Quit bnlab\?'
+keys C-c
+wait_for "a second Ctrl-C quits" '^bnlab-exit-0$'
+wait_until "the terminal is restored after Ctrl-C" 5 -- terminal_sane
+shell_works "the shell works after Ctrl-C"
+
+# --- SIGTERM --------------------------------------------------------------------------------
+launch "'$BNLAB' --demo"
+wait_for "bnlab starts for SIGTERM" 'BatchNorm vs\. no BatchNorm'
+keys Enter Enter
+wait_for "runs start before SIGTERM" 'bn-vs-no-bn/bn +running'
+pid=$(ps -o pid= --ppid "$(pane '#{pane_pid}')" | head -1 | tr -d ' ')
+if [ -n "$pid" ]; then kill -TERM "$pid"; else fail "found bnlab's process id"; fi
+wait_for "SIGTERM exits with 143" '^bnlab-exit-143$'
+wait_until "the terminal is restored after SIGTERM" 5 -- terminal_sane
+shell_works "the shell works after SIGTERM"
+
+# --- A crash (a fault signal): the terminal is restored before the runtime reports it -------
+launch "SWIFT_BACKTRACE=interactive=no '$BNLAB' --demo"
+wait_for "bnlab starts for the crash" 'BatchNorm vs\. no BatchNorm'
+pid=$(ps -o pid= --ppid "$(pane '#{pane_pid}')" | head -1 | tr -d ' ')
+if [ -n "$pid" ]; then kill -SEGV "$pid"; else fail "found bnlab's process id"; fi
+wait_for "SIGSEGV exits with 139" '^bnlab-exit-139$' 30
+wait_until "the terminal is restored after a crash" 5 -- terminal_sane
+shell_works "the shell works after a crash"
+
+# --- ASCII and NO_COLOR ---------------------------------------------------------------------
+launch "LC_ALL=C NO_COLOR=1 '$BNLAB' --demo"
+wait_for "bnlab starts with LC_ALL=C" 'Experiments 1/5'
+keys Enter Enter
+wait_for "runs start in ASCII mode" 'bn-vs-no-bn/bn +running'
+sleep 1
+wait_until "LC_ALL=C draws only ASCII" 5 -- only_ascii
+wait_until "the ASCII loss chart has points" 5 -- has_points
+if has_color; then fail "NO_COLOR draws no colors"; else pass "NO_COLOR draws no colors"; fi
+keys q y
+wait_for "ASCII mode quits cleanly" '^bnlab-exit-0$'
+wait_until "the terminal is restored after ASCII mode" 5 -- terminal_sane
+
+# --- Failures that must not take the terminal -----------------------------------------------
+launch "TERM=no-such-terminal '$BNLAB' --demo"
+wait_for "an unknown TERM is explained" 'not in the terminfo database'
+wait_for "an unknown TERM exits 2" '^bnlab-exit-2$'
+shell_works "the shell works after a bad TERM"
+
+out=$("$BNLAB" </dev/null 2>&1); status=$?
+if [ "$status" -eq 2 ] && grep -q 'bnlab run' <<<"$out"; then
+    pass "without a terminal bnlab points to bnlab run / show and exits 2"
+else
+    failed=$((failed + 1)); echo "FAIL  without a terminal bnlab points to bnlab run / show and exits 2 (status $status)"
+    sed 's/^/      | /' <<<"$out" | head -5
+fi
+
+echo "$passed passed, $failed failed"
+[ "$failed" -eq 0 ]
