@@ -17,6 +17,7 @@ test: deps
 	$(SWIFT) build -c release --product bnlab
 	scripts/cli-tests.sh $(RELEASE_BIN)
 	scripts/tui-e2e.sh $(RELEASE_BIN)
+	scripts/replay-e2e.sh $(RELEASE_BIN)
 
 ## Installs the Debian packages bnlab needs, only those that are missing.
 deps:

@@ -15,6 +15,7 @@ struct BNLabCLI: ParsableCommand {
             RunCommand.self,
             RunsCommand.self,
             ShowCommand.self,
+            ReplayCommand.self,
             ExportCommand.self,
             ParityCommand.self,
             BenchCommand.self,

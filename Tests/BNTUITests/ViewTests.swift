@@ -157,7 +157,9 @@ struct ViewTests {
             let text = render(state, size).description
             for binding in KeyBindings.all {
                 #expect(text.contains(binding.keysLabel(unicode: true)), "\(binding.action) keys at \(size)")
-                #expect(text.contains(binding.summary), "\(binding.action) summary at \(size)")
+                // At 80×24 the help needs three columns, so long summaries are cut with an ellipsis.
+                let summary = size.width < 100 ? String(binding.summary.prefix(8)) : binding.summary
+                #expect(text.contains(summary), "\(binding.action) summary at \(size)")
             }
         }
     }

@@ -39,9 +39,18 @@ public final class WorkbenchApp {
         defer { terminal.restore() }
         var drawnRevision = -1
         var drawnSize: TerminalSize?
+        let clock = ContinuousClock()
+        var lastTick = clock.now
         while true {
             let runs = backend.poll()
             if !runs.isEmpty { send(.runs(runs)) }
+            // A playing replay moves by the time that passed since the previous frame.
+            let now = clock.now
+            if state.replay?.cursor.isPlaying == true {
+                let elapsed = now - lastTick
+                send(.tick(seconds: Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18))
+            }
+            lastTick = now
             if state.shouldQuit { return .quit }
             if state.revision != drawnRevision || drawnSize != terminal.size {
                 let size = terminal.size

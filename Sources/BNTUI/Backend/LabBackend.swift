@@ -21,6 +21,12 @@ public final class LabBackend: WorkbenchBackend {
         self.catalog = catalog
         self.launcher = launcher
         self.overrides = overrides
+        experiments = Self.experimentInfos(catalog: catalog, classNames: classNames)
+    }
+
+    /// The catalog as the workbench lists it: valid experiments with their variants (and the first
+    /// BatchNorm momentum, for the implied-EMA line), then the invalid ones with their problem.
+    public static func experimentInfos(catalog: ExperimentCatalog, classNames: [String]) -> [ExperimentInfo] {
         var infos = catalog.experiments.map { spec in
             let plans = (try? spec.plans()) ?? []
             let variants = spec.variants.map { v in
@@ -37,7 +43,7 @@ public final class LabBackend: WorkbenchBackend {
             return ExperimentInfo(id: id, title: "\(id) (invalid)", summary: "this experiment file has an error",
                                   variants: [], classNames: classNames, problem: "\(bad.error)")
         }
-        experiments = infos
+        return infos
     }
 
     /// Queues the runs of one experiment (one variant, or all).

@@ -52,6 +52,24 @@ public enum KeyAction: String, Sendable, Hashable, CaseIterable {
     case nextChannel
     /// Switch the BN statistic between mean and variance.
     case toggleStatistic
+    /// Replay: one step forward.
+    case replayStepForward
+    /// Replay: one step back.
+    case replayStepBack
+    /// Replay: to the end of the next epoch.
+    case replayEpochForward
+    /// Replay: to the end of the previous epoch.
+    case replayEpochBack
+    /// Replay: play faster.
+    case replayFaster
+    /// Replay: play slower.
+    case replaySlower
+    /// Replay: jump to the start.
+    case replayStart
+    /// Replay: jump to the end.
+    case replayEnd
+    /// Show or hide the configuration keys that differ between the compared runs.
+    case configDiff
     /// Open or close the help overlay.
     case help
     /// Close the open overlay.

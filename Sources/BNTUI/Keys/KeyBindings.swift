@@ -14,7 +14,7 @@ public enum KeyBindings {
 
         KeyBinding([.enter], .run, "run: all variants or one", hint: "run", group: .runs),
         KeyBinding([.character("x")], .cancelRun, "cancel selected run", hint: "cancel", group: .runs),
-        KeyBinding([.character("p"), .character(" ")], .togglePause, "pause or resume run",
+        KeyBinding([.character("p"), .character(" ")], .togglePause, "pause or resume run/replay",
                    hint: "pause", group: .runs),
 
         KeyBinding([.character("1")], .showLoss, "loss chart", group: .charts),
@@ -38,6 +38,16 @@ public enum KeyBindings {
         KeyBinding([.character("."), .character(">")], .nextChannel, "next channel", hint: "channel",
                    group: .batchNorm),
         KeyBinding([.character("v")], .toggleStatistic, "running mean/variance", group: .batchNorm),
+
+        KeyBinding([.character("f")], .replayStepForward, "step forward", group: .replay),
+        KeyBinding([.character("b")], .replayStepBack, "step back", group: .replay),
+        KeyBinding([.character("F")], .replayEpochForward, "to next epoch end", group: .replay),
+        KeyBinding([.character("B")], .replayEpochBack, "to previous epoch end", group: .replay),
+        KeyBinding([.character("*")], .replayFaster, "play faster", group: .replay),
+        KeyBinding([.character("/")], .replaySlower, "play slower", group: .replay),
+        KeyBinding([.character("0")], .replayStart, "jump to start", group: .replay),
+        KeyBinding([.character("$")], .replayEnd, "jump to end", group: .replay),
+        KeyBinding([.character("D")], .configDiff, "config diff of compared runs", group: .replay),
 
         KeyBinding([.character("?"), .function(1)], .help, "this help", hint: "help", group: .general),
         KeyBinding([.escape], .close, "close help or dialog", group: .general),

@@ -8,6 +8,8 @@ public enum KeyGroup: String, Sendable, Hashable, CaseIterable {
     case charts = "Charts"
     /// BN running statistics.
     case batchNorm = "BN statistics"
+    /// Replaying and comparing saved runs.
+    case replay = "Replay"
     /// Help and quitting.
     case general = "General"
 }

@@ -6,4 +6,6 @@ public enum Overlay: Sendable, Equatable {
     case confirmQuit(activeRuns: Int)
     /// Choosing what to run: all variants (row 0) or one.
     case variantPicker(VariantPicker)
+    /// The configuration keys that differ between the replayed runs.
+    case configDiff
 }

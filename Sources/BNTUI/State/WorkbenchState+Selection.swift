@@ -17,6 +17,8 @@ extension WorkbenchState {
     /// The runs the charts compare: for each variant of the current experiment, the selected run
     /// when it is that variant (and the queue has the focus), else the variant's latest run.
     public var chartRuns: [RunRecord] {
+        // A replay overlays every run opened, whatever its experiment.
+        if replay != nil { return runs }
         guard let experiment = currentExperiment else { return [] }
         let mine = runs.filter { $0.experimentID == experiment.id }
         var variants = experiment.variants.map(\.name)
@@ -44,7 +46,8 @@ extension WorkbenchState {
 
     /// Runs still queued, running or paused.
     public var activeRunCount: Int {
-        runs.filter { $0.state.isActive }.count
+        if replay != nil { return 0 }   // replayed runs are files: nothing to cancel
+        return runs.filter { $0.state.isActive }.count
     }
 
     /// The momentum of `run`'s variant, when the catalog knows it.

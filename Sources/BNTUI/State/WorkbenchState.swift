@@ -31,6 +31,8 @@ public struct WorkbenchState: Sendable, Equatable {
     public var channel = 0
     /// Running mean or running variance.
     public var statistic: BNStatistic = .mean
+    /// The saved runs being replayed or compared; nil for live runs.
+    public var replay: ReplaySession?
     /// The dialog open over the workbench.
     public var overlay: Overlay?
     /// The header's message.

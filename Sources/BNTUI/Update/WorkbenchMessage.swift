@@ -1,3 +1,5 @@
+import BNLab
+
 /// Everything that can change the workbench state.
 public enum WorkbenchMessage: Sendable, Equatable {
     /// A key was pressed.
@@ -8,4 +10,9 @@ public enum WorkbenchMessage: Sendable, Equatable {
     case runs([RunInfo])
     /// The backend refused an effect (e.g. starting an invalid experiment); the text says why.
     case effectFailed(String)
+    /// Time passed since the previous tick, in seconds: moves a playing replay.
+    case tick(seconds: Double)
+    /// Saved runs were read for replay (several: compared); `failures` name the files that could
+    /// not be read and why.
+    case replayOpened(files: [RunFile], failures: [String])
 }

@@ -26,6 +26,11 @@ public enum WorkbenchUpdate {
         case .effectFailed(let text):
             state.status = StatusMessage(text, isError: true)
             changed = true
+        case .tick(let seconds):
+            changed = tick(seconds: seconds, state: &state)
+        case .replayOpened(let files, let failures):
+            openReplay(files: files, failures: failures, state: &state)
+            changed = true
         }
         if changed { state.revision &+= 1 }
         return effects
@@ -59,6 +64,10 @@ public enum WorkbenchUpdate {
             return confirmQuit(key: key, state: &state)
         case .variantPicker(let picker):
             return pick(key: key, picker: picker, state: &state)
+        case .configDiff:
+            let action = KeyBindings.action(for: key)
+            if action == .configDiff || action == .close || action == .quit { state.overlay = nil }
+            return []
         case nil:
             break
         }
@@ -82,8 +91,16 @@ public enum WorkbenchUpdate {
                 state.focus = state.focus == .experiments ? .runs : .experiments
             }
         case .run:
+            if state.replay != nil {
+                state.status = StatusMessage("replaying saved runs: training is off here (run experiments with `bnlab`)")
+                return []
+            }
             return run(state: &state)
         case .cancelRun:
+            if state.replay != nil {
+                state.status = StatusMessage("replayed runs are files: nothing to cancel")
+                return []
+            }
             guard let run = state.selectedRunRecord else { return noRun(&state) }
             guard run.state.isActive else {
                 state.status = StatusMessage("\(run.id) \(run.name) already ended (\(run.state.rawValue))")
@@ -92,6 +109,10 @@ public enum WorkbenchUpdate {
             state.status = StatusMessage("cancelling \(run.id) \(run.name)")
             return [.cancel(runID: run.id)]
         case .togglePause:
+            if state.replay != nil {
+                replay(.togglePause, state: &state)
+                return []
+            }
             guard let run = state.selectedRunRecord else { return noRun(&state) }
             switch run.state {
             case .running:
@@ -122,6 +143,9 @@ public enum WorkbenchUpdate {
         case .previousChannel: stepChannel(by: -1, state: &state)
         case .nextChannel: stepChannel(by: 1, state: &state)
         case .toggleStatistic: state.statistic = state.statistic == .mean ? .variance : .mean
+        case .replayStepForward, .replayStepBack, .replayEpochForward, .replayEpochBack, .replayFaster, .replaySlower,
+             .replayStart, .replayEnd, .configDiff:
+            replay(action, state: &state)
         case .help: state.overlay = .help
         case .close: break
         case .quit:

@@ -11,7 +11,14 @@ enum ChartPaneView {
             x += grid.put(string: text, at: Point(x: x, y: rect.y), style: kind == state.chart ? Theme.activeTab : Theme.tab)
             x += 1
         }
-        let body = rect.inset(top: 1)
+        var body = rect.inset(top: 1)
+        if let replay = state.replay {
+            let lines = ReplayBarView.lines(replay, unicode: glyphs.isUnicode)
+            let height = min(lines.count, max(0, body.height - 4))
+            let (rest, bar) = body.splitBottom(height)
+            ReplayBarView.render(lines.prefix(height), into: &grid, in: bar, glyphs: glyphs)
+            body = rest
+        }
         switch state.chart {
         case .loss: LossChartView.render(state, into: &grid, in: body, glyphs: glyphs)
         case .accuracy: AccuracyChartView.render(state, into: &grid, in: body, glyphs: glyphs)

@@ -18,13 +18,20 @@ enum HeaderView {
             right = status.text
             style = status.isError ? Theme.error : .plain
         } else {
-            right = runSummary(state.runs, glyphs: glyphs)
+            right = state.replay.map { replaySummary($0, glyphs: glyphs) } ?? runSummary(state.runs, glyphs: glyphs)
             style = Theme.dim
         }
         let room = rect.maxX - x - 2
         guard room > 3, !right.isEmpty else { return }
         let text = TextFitting.truncate(right, to: room, ellipsis: glyphs.ellipsis)
         grid.put(string: text, at: Point(x: rect.maxX - text.count - 1, y: rect.y), style: style)
+    }
+
+    /// `2 runs replayed · step 120/468`.
+    static func replaySummary(_ replay: ReplaySession, glyphs: Glyphs) -> String {
+        let n = replay.sources.count
+        let separator = glyphs.isUnicode ? " · " : " | "
+        return "\(n) run\(n == 1 ? "" : "s") replayed\(separator)step \(replay.cursor.step)/\(replay.cursor.lastStep)"
     }
 
     /// `2 running · 1 queued · 3 done`, or `no runs` when there are none.

@@ -31,7 +31,7 @@ enum RunningStatsView {
         let (heatRect, lineRect) = body.splitTop(heatHeight)
         heatmap(state.statistic, snaps: snaps, channel: channel, channels: channels, into: &grid, in: heatRect, glyphs: glyphs)
         channelChart(state.statistic, snaps: snaps, channel: channel, momentum: state.bnMomentum(of: run),
-                     interval: interval, into: &grid, in: lineRect, glyphs: glyphs)
+                     interval: interval, cursor: state.replay?.cursor, into: &grid, in: lineRect, glyphs: glyphs)
     }
 
     /// The statistic of every snapshot for channel `c`: running (or batch when not tracked).
@@ -62,7 +62,8 @@ enum RunningStatsView {
     }
 
     private static func channelChart(_ statistic: BNStatistic, snaps: [BNSnapshot], channel c: Int, momentum: Double?,
-                                     interval: Int?, into grid: inout Grid, in rect: Rect, glyphs: Glyphs) {
+                                     interval: Int?, cursor: ReplayCursor?, into grid: inout Grid, in rect: Rect,
+                                     glyphs: Glyphs) {
         guard rect.height >= 3 else { return }
         let steps = snaps.map { Double($0.step) }
         let batch = snaps.map { s -> Double in
@@ -103,6 +104,10 @@ enum RunningStatsView {
         grid.put(string: "channel \(c): " + note, at: rect.origin, style: Theme.dim, maxWidth: rect.width,
                  ellipsis: glyphs.ellipsis)
         var chart = LineChart(series: series, glyphs: glyphs)
+        if let cursor {
+            chart.xRange = Double(cursor.firstStep)...Double(max(cursor.lastStep, cursor.firstStep + 1))
+            chart.cursorX = Double(cursor.step)
+        }
         chart.emptyText = "no finite values"
         chart.render(into: &grid, in: rect.inset(top: 1))
     }

@@ -37,6 +37,10 @@ public enum WorkbenchView {
             case .confirmQuit(let n): ConfirmQuitView.render(activeRuns: n, into: &grid, screen: screen, glyphs: glyphs)
             case .variantPicker(let p):
                 VariantPickerView.render(p, experiments: state.experiments, into: &grid, screen: screen, glyphs: glyphs)
+            case .configDiff:
+                if let replay = state.replay {
+                    ConfigDiffView.render(replay, into: &grid, screen: screen, glyphs: glyphs)
+                }
             case nil: break
             }
         }

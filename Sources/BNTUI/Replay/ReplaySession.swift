@@ -1,0 +1,48 @@
+import BNLab
+
+/// The replay open in the workbench: the runs replayed, one cursor shared by all of them, the files
+/// that could not be opened, and the differences between the runs' configurations.
+///
+/// With one source it is a replay; with several it is a comparison (the charts overlay them).
+public struct ReplaySession: Sendable, Equatable {
+    /// The runs replayed, in the order opened.
+    public var sources: [ReplaySource]
+    /// The cursor every chart follows.
+    public var cursor: ReplayCursor
+    /// Files that could not be replayed, each as `name: what was wrong; what to do`.
+    public var failures: [String]
+    /// The configuration keys whose values differ between the runs.
+    public var configDiff: ConfigDiff
+
+    /// A session over `sources`, its cursor spanning all of them and paused at the start.
+    public init(sources: [ReplaySource], failures: [String] = []) {
+        self.sources = sources
+        self.failures = failures
+        let first = sources.map(\.firstStep).min() ?? 0
+        let last = sources.map(\.lastStep).max() ?? 0
+        // The first run's epoch ends drive epoch moves; with runs of different lengths, the union.
+        let ends = Set(sources.flatMap(\.epochEnds)).sorted()
+        cursor = ReplayCursor(firstStep: first, lastStep: last, epochEnds: ends)
+        configDiff = ConfigDiff(runs: sources.map { (label: $0.id, config: $0.header.config) })
+    }
+
+    /// The legend name of `source`: its variant, made unique among the sources by the experiment,
+    /// the seed or the run id when needed (`bn`, `bn seed 2`, `frozen-bn/bn`).
+    public func label(of source: ReplaySource) -> String {
+        let sameVariant = sources.filter { $0.header.variant == source.header.variant }
+        let experiments = Set(sources.map(\.header.experiment))
+        var name = experiments.count > 1 ? "\(source.header.experiment)/\(source.header.variant)" : source.header.variant
+        guard sameVariant.count > 1 else { return name }
+        if Set(sameVariant.map(\.header.seed)).count == sameVariant.count {
+            name += " seed \(source.header.seed)"
+        } else {
+            name += " " + source.id
+        }
+        return name
+    }
+
+    /// Every notice of every source, prefixed with its file name, then the failures.
+    public var notices: [String] {
+        sources.flatMap { s in s.notices.map { "\(s.fileName): \($0)" } } + failures
+    }
+}

@@ -1,0 +1,46 @@
+import BNCharts
+
+/// The replay's status under the charts: playing or paused, speed, step and epoch of the cursor,
+/// then the files' notices (a truncated file, skipped lines) and the files that could not be opened.
+///
+/// ```text
+/// ▶ playing 50 steps/s · step 120/468 · epoch 1/2 · Space pause  f/b step  F/B epoch  */ speed
+/// note: bn.jsonl: file ends mid-line after line 812: the last partial line was ignored
+/// ```
+enum ReplayBarView {
+    /// The bar's lines: the cursor line, then one per notice (at most three, the rest counted).
+    static func lines(_ replay: ReplaySession, unicode: Bool) -> [(text: String, style: Style)] {
+        let c = replay.cursor
+        let mark = c.isPlaying ? (unicode ? "▶ playing" : "> playing") : (unicode ? "⏸ paused" : "|| paused")
+        let dot = unicode ? " · " : " | "
+        let speed = String(Int(c.speed))
+        var out: [(text: String, style: Style)] = []
+        let epochs = c.epochEnds.isEmpty ? "" : "\(dot)epoch \(c.epoch)/\(c.epochEnds.count)"
+        let end = c.isAtEnd ? " (end)" : ""
+        out.append(("\(mark) \(speed) steps/s\(dot)step \(c.step)/\(c.lastStep)\(end)\(epochs)", Theme.key))
+        let notices = replay.notices
+        for notice in notices.prefix(3) {
+            let isFailure = replay.failures.contains(notice)
+            out.append(((isFailure ? "cannot replay " : "note: ") + notice, isFailure ? Theme.error : Theme.dim))
+        }
+        if notices.count > 3 { out.append(("… \(notices.count - 3) more notes", Theme.dim)) }
+        return out
+    }
+
+    /// Draws `lines` from the top of `rect`, one per row.
+    static func render(_ lines: ArraySlice<(text: String, style: Style)>, into grid: inout Grid, in rect: Rect,
+                       glyphs: Glyphs) {
+        for (i, line) in lines.enumerated() where i < rect.height {
+            grid.put(string: line.text, at: Point(x: rect.x, y: rect.y + i), style: line.style, maxWidth: rect.width,
+                     ellipsis: glyphs.ellipsis)
+        }
+    }
+
+    /// What an empty chart says during a replay: nothing opened, or the cursor before the first loss.
+    static func emptyText(_ replay: ReplaySession) -> String {
+        if replay.sources.isEmpty {
+            return "Nothing to replay. " + (replay.failures.first.map { "Cannot replay " + $0 } ?? "")
+        }
+        return "No loss at step \(replay.cursor.step) yet: f steps forward, Space plays."
+    }
+}
