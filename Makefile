@@ -18,6 +18,7 @@ test: deps
 	scripts/cli-tests.sh $(RELEASE_BIN)
 	scripts/tui-e2e.sh $(RELEASE_BIN)
 	scripts/replay-e2e.sh $(RELEASE_BIN)
+	scripts/lesson-e2e.sh $(RELEASE_BIN)
 
 ## Installs the Debian packages bnlab needs, only those that are missing.
 deps:

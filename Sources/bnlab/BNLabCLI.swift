@@ -16,6 +16,7 @@ struct BNLabCLI: ParsableCommand {
             RunsCommand.self,
             ShowCommand.self,
             ReplayCommand.self,
+            LessonCommand.self,
             ExportCommand.self,
             ParityCommand.self,
             BenchCommand.self,

@@ -1,4 +1,6 @@
 import BNCharts
+import BNLab
+import Foundation
 
 /// The app loop: input and backend data in, pure update, pure view, differential draw.
 ///
@@ -29,7 +31,8 @@ public final class WorkbenchApp {
         self.terminal = terminal
         self.backend = backend
         self.options = options
-        state = WorkbenchState(experiments: backend.experiments, size: terminal.size, backendLabel: options.backendLabel)
+        state = WorkbenchState(experiments: backend.experiments, size: terminal.size, backendLabel: options.backendLabel,
+                               highContrast: options.highContrast)
     }
 
     /// Runs until the user quits, a stop signal arrives or input ends; restores the terminal before
@@ -88,6 +91,24 @@ public final class WorkbenchApp {
             case .cancel(let id): backend.cancel(runID: id)
             case .pause(let id): backend.pause(runID: id)
             case .resume(let id): backend.resume(runID: id)
+            case .listSavedRuns:
+                guard let folder = options.runsFolder else {
+                    _ = WorkbenchUpdate.update(&state, .effectFailed("no runs folder here: saved runs are browsed in `bnlab`"))
+                    return
+                }
+                let listing = RunReader.summaries(in: folder)
+                send(.savedRunsListed(runs: listing.runs, failures: listing.failures.map { "\($0)" }))
+            case .openRunFiles(let paths):
+                var files: [RunFile] = []
+                var failures: [String] = []
+                for path in paths {
+                    do {
+                        files.append(try RunReader.read(contentsOf: URL(fileURLWithPath: path)))
+                    } catch {
+                        failures.append("\(error)")
+                    }
+                }
+                send(.replayOpened(files: files, failures: failures))
             }
         } catch {
             _ = WorkbenchUpdate.update(&state, .effectFailed(String(describing: error)))

@@ -70,6 +70,18 @@ public enum KeyAction: String, Sendable, Hashable, CaseIterable {
     case replayEnd
     /// Show or hide the configuration keys that differ between the compared runs.
     case configDiff
+    /// Open or close the browser of the saved runs in the runs folder.
+    case toggleRunsBrowser
+    /// In the runs browser: mark or unmark the highlighted run (several marked open as a comparison).
+    case markRun
+    /// Leave the replay and show the live runs again (they kept running).
+    case backToLive
+    /// Lesson: reveal the answer to the question asked.
+    case revealAnswer
+    /// Lesson: continue to the next step.
+    case nextLessonStep
+    /// Switch high contrast (for projectors) on or off.
+    case toggleHighContrast
     /// Open or close the help overlay.
     case help
     /// Close the open overlay.

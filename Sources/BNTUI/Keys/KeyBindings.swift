@@ -48,7 +48,13 @@ public enum KeyBindings {
         KeyBinding([.character("0")], .replayStart, "jump to start", group: .replay),
         KeyBinding([.character("$")], .replayEnd, "jump to end", group: .replay),
         KeyBinding([.character("D")], .configDiff, "config diff of compared runs", group: .replay),
+        KeyBinding([.character("R")], .toggleRunsBrowser, "saved runs browser", hint: "saved", group: .replay),
+        KeyBinding([.character("m")], .markRun, "mark run to compare", group: .replay),
+        KeyBinding([.character("W")], .backToLive, "back to live runs", group: .replay),
+        KeyBinding([.character("a")], .revealAnswer, "lesson: show answer", group: .replay),
+        KeyBinding([.character("N")], .nextLessonStep, "lesson: next step", group: .replay),
 
+        KeyBinding([.character("H")], .toggleHighContrast, "high contrast on/off", group: .general),
         KeyBinding([.character("?"), .function(1)], .help, "this help", hint: "help", group: .general),
         KeyBinding([.escape], .close, "close help or dialog", group: .general),
         KeyBinding([.character("q"), .control("c")], .quit, "quit (asks if runs active)", hint: "quit",

@@ -8,7 +8,7 @@ public enum KeyGroup: String, Sendable, Hashable, CaseIterable {
     case charts = "Charts"
     /// BN running statistics.
     case batchNorm = "BN statistics"
-    /// Replaying and comparing saved runs.
+    /// Replaying and comparing saved runs, the saved-runs browser and lessons.
     case replay = "Replay"
     /// Help and quitting.
     case general = "General"

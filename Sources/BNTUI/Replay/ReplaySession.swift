@@ -13,6 +13,9 @@ public struct ReplaySession: Sendable, Equatable {
     public var failures: [String]
     /// The configuration keys whose values differ between the runs.
     public var configDiff: ConfigDiff
+    /// Indices of ``sources`` grouped by configuration: runs differing only in their seed share a
+    /// group and are drawn as a mean line with a min–max band (see ``SeedBand``).
+    public var seedGroups: [[Int]]
 
     /// A session over `sources`, its cursor spanning all of them and paused at the start.
     public init(sources: [ReplaySource], failures: [String] = []) {
@@ -24,6 +27,7 @@ public struct ReplaySession: Sendable, Equatable {
         let ends = Set(sources.flatMap(\.epochEnds)).sorted()
         cursor = ReplayCursor(firstStep: first, lastStep: last, epochEnds: ends)
         configDiff = ConfigDiff(runs: sources.map { (label: $0.id, config: $0.header.config) })
+        seedGroups = SeedBand.groups(sources)
     }
 
     /// The legend name of `source`: its variant, made unique among the sources by the experiment,

@@ -8,4 +8,6 @@ public enum Overlay: Sendable, Equatable {
     case variantPicker(VariantPicker)
     /// The configuration keys that differ between the replayed runs.
     case configDiff
+    /// The saved runs of the runs folder, to open one or compare several.
+    case runsBrowser(RunsBrowser)
 }

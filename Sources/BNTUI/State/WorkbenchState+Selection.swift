@@ -46,8 +46,12 @@ extension WorkbenchState {
 
     /// Runs still queued, running or paused.
     public var activeRunCount: Int {
-        if replay != nil { return 0 }   // replayed runs are files: nothing to cancel
-        return runs.filter { $0.state.isActive }.count
+        liveRecords.filter { $0.state.isActive }.count
+    }
+
+    /// The live runs' records, whether shown or set aside behind a replay (replayed runs are files).
+    public var liveRecords: [RunRecord] {
+        replay == nil ? runs : (liveRuns ?? [])
     }
 
     /// The momentum of `run`'s variant, when the catalog knows it.

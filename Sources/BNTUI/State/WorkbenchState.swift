@@ -33,6 +33,11 @@ public struct WorkbenchState: Sendable, Equatable {
     public var statistic: BNStatistic = .mean
     /// The saved runs being replayed or compared; nil for live runs.
     public var replay: ReplaySession?
+    /// The live runs set aside while a replay is shown (they keep running and keep receiving their
+    /// events); nil when the live runs are shown. ``KeyAction/backToLive`` brings them back.
+    public var liveRuns: [RunRecord]?
+    /// The lesson played over the replay (`bnlab lesson`); nil without one.
+    public var lesson: LessonPlayer?
     /// The dialog open over the workbench.
     public var overlay: Overlay?
     /// The header's message.
@@ -41,6 +46,8 @@ public struct WorkbenchState: Sendable, Equatable {
     public var size: TerminalSize
     /// Set once the user confirmed quitting; the app loop then ends.
     public var shouldQuit = false
+    /// High contrast for projectors: bold bright colors, nothing dim, thicker chart lines.
+    public var highContrast = false
     /// Where the runs come from, shown in the header (e.g. `demo: synthetic runs`); nil shows nothing.
     public var backendLabel: String?
     /// Bumped by every update that changed something, so the app redraws only then.
@@ -50,9 +57,11 @@ public struct WorkbenchState: Sendable, Equatable {
     public static let smoothingLevels: [Double] = [0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 0.95, 0.99]
 
     /// A fresh workbench over a catalog.
-    public init(experiments: [ExperimentInfo], size: TerminalSize = .classic, backendLabel: String? = nil) {
+    public init(experiments: [ExperimentInfo], size: TerminalSize = .classic, backendLabel: String? = nil,
+                highContrast: Bool = false) {
         self.experiments = experiments
         self.size = size
         self.backendLabel = backendLabel
+        self.highContrast = highContrast
     }
 }

@@ -9,4 +9,10 @@ public enum WorkbenchEffect: Sendable, Equatable {
     case pause(runID: String)
     /// Resume a paused run.
     case resume(runID: String)
+    /// List the saved runs of the runs folder; the app answers with
+    /// ``WorkbenchMessage/savedRunsListed(runs:failures:)``.
+    case listSavedRuns
+    /// Read these run files for replay; the app answers with
+    /// ``WorkbenchMessage/replayOpened(files:failures:)``.
+    case openRunFiles(paths: [String])
 }

@@ -15,4 +15,8 @@ public enum WorkbenchMessage: Sendable, Equatable {
     /// Saved runs were read for replay (several: compared); `failures` name the files that could
     /// not be read and why.
     case replayOpened(files: [RunFile], failures: [String])
+    /// The runs folder was listed (newest first); `failures` name the files that could not be read.
+    case savedRunsListed(runs: [RunSummary], failures: [String])
+    /// A lesson starts over the open replay: it plays to the first step's pause point.
+    case lessonStarted(experimentID: String, steps: [LessonStep])
 }

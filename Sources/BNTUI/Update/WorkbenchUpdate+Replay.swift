@@ -8,6 +8,9 @@ extension WorkbenchUpdate {
     static func openReplay(files: [RunFile], failures: [String], state: inout WorkbenchState) {
         let sources = files.enumerated().map { i, file in ReplaySource(id: "r\(i + 1)", file: file) }
         let session = ReplaySession(sources: sources, failures: failures)
+        // The live runs are set aside, not lost: they keep running and come back with W.
+        if state.replay == nil { state.liveRuns = state.runs }
+        state.lesson = nil
         state.replay = session
         state.runs = sources.map { $0.emptyRecord() }
         state.selectedRun = 0
@@ -44,7 +47,8 @@ extension WorkbenchUpdate {
         guard var session = state.replay, session.cursor.isPlaying else { return false }
         let wasPlaying = session.cursor.isPlaying
         let moved = session.cursor.advance(seconds: seconds)
-        guard moved || wasPlaying != session.cursor.isPlaying else { return false }
+        let lessonPaused = stopAtLessonPause(cursor: &session.cursor, state: &state)
+        guard moved || lessonPaused || wasPlaying != session.cursor.isPlaying else { return false }
         state.replay = session
         syncReplay(&state)
         return true

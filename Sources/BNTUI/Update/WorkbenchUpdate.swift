@@ -31,6 +31,12 @@ public enum WorkbenchUpdate {
         case .replayOpened(let files, let failures):
             openReplay(files: files, failures: failures, state: &state)
             changed = true
+        case .savedRunsListed(let runs, let failures):
+            showRunsBrowser(runs: runs, failures: failures, state: &state)
+            changed = true
+        case .lessonStarted(let experimentID, let steps):
+            startLesson(experimentID: experimentID, steps: steps, state: &state)
+            changed = true
         }
         if changed { state.revision &+= 1 }
         return effects
@@ -38,14 +44,26 @@ public enum WorkbenchUpdate {
 
     // MARK: Runs
 
-    /// Appends new events to the records (in place, no copies); returns whether anything changed.
+    /// Appends new events to the live records (in place, no copies), set aside or shown; returns
+    /// whether anything changed.
     private static func merge(_ infos: [RunInfo], into state: inout WorkbenchState) -> Bool {
+        guard state.replay != nil else { return merge(infos, into: &state.runs) }
+        guard !infos.isEmpty else { return false }
+        // Behind a replay: the live runs keep their records, off screen.
+        var live = state.liveRuns ?? []
+        state.liveRuns = nil
+        _ = merge(infos, into: &live)
+        state.liveRuns = live
+        return true
+    }
+
+    private static func merge(_ infos: [RunInfo], into records: inout [RunRecord]) -> Bool {
         var changed = false
         for info in infos {
-            if let i = state.runs.firstIndex(where: { $0.id == info.id }) {
-                if state.runs[i].apply(info) { changed = true }
+            if let i = records.firstIndex(where: { $0.id == info.id }) {
+                if records[i].apply(info) { changed = true }
             } else {
-                state.runs.append(RunRecord(info))
+                records.append(RunRecord(info))
                 changed = true
             }
         }
@@ -68,6 +86,8 @@ public enum WorkbenchUpdate {
             let action = KeyBindings.action(for: key)
             if action == .configDiff || action == .close || action == .quit { state.overlay = nil }
             return []
+        case .runsBrowser(let browser):
+            return browse(key: key, browser: browser, state: &state)
         case nil:
             break
         }
@@ -92,7 +112,7 @@ public enum WorkbenchUpdate {
             }
         case .run:
             if state.replay != nil {
-                state.status = StatusMessage("replaying saved runs: training is off here (run experiments with `bnlab`)")
+                state.status = StatusMessage("replaying saved runs: W goes back to the live runs, where Enter trains")
                 return []
             }
             return run(state: &state)
@@ -143,9 +163,21 @@ public enum WorkbenchUpdate {
         case .previousChannel: stepChannel(by: -1, state: &state)
         case .nextChannel: stepChannel(by: 1, state: &state)
         case .toggleStatistic: state.statistic = state.statistic == .mean ? .variance : .mean
+        case .toggleRunsBrowser:
+            state.status = StatusMessage("reading the saved runs…")
+            return [.listSavedRuns]
+        case .markRun:
+            state.status = StatusMessage("m marks runs in the saved-runs browser: R opens it")
+        case .backToLive:
+            backToLive(state: &state)
+        case .revealAnswer, .nextLessonStep:
+            lessonKey(action, state: &state)
         case .replayStepForward, .replayStepBack, .replayEpochForward, .replayEpochBack, .replayFaster, .replaySlower,
              .replayStart, .replayEnd, .configDiff:
             replay(action, state: &state)
+        case .toggleHighContrast:
+            state.highContrast.toggle()
+            state.status = StatusMessage("high contrast " + (state.highContrast ? "on" : "off"))
         case .help: state.overlay = .help
         case .close: break
         case .quit:
@@ -265,7 +297,7 @@ public enum WorkbenchUpdate {
             state.overlay = nil
             state.shouldQuit = true
             // Cancel what is still active so the backend can write proper ends.
-            return state.runs.filter { $0.state.isActive }.map { .cancel(runID: $0.id) }
+            return state.liveRecords.filter { $0.state.isActive }.map { .cancel(runID: $0.id) }
         case .character("n"), .character("N"), .escape:
             state.overlay = nil
         default:

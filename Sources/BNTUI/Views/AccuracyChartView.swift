@@ -50,7 +50,12 @@ enum AccuracyChartView {
                             glyphs: glyphs, labelStyle: Theme.title)
         let legendRows = min(legend.rowsNeeded(width: rect.width), max(1, (rect.height - 1) / 3))
         legend.render(into: &grid, in: Rect(x: rect.x, y: rect.y + 1, width: rect.width, height: legendRows))
-        let body = rect.inset(top: 1 + legendRows)
+        let probe = probeLine(state.chartRuns, glyphs: glyphs)
+        if let probe {
+            grid.put(string: probe, at: Point(x: rect.x, y: rect.y + 1 + legendRows), style: Theme.title,
+                     maxWidth: rect.width, ellipsis: glyphs.ellipsis)
+        }
+        let body = rect.inset(top: 1 + legendRows + (probe == nil ? 0 : 1))
         let classCount = groups.map(\.perClass.count).max() ?? 0
         let names = state.currentExperiment?.classNames ?? []
         let classNames = (0..<classCount).map { c in c < names.count ? names[c] : "class \(c)" }
@@ -72,6 +77,19 @@ enum AccuracyChartView {
         } else {
             chart.render(into: &grid, in: body)
         }
+    }
+
+    /// The probe drift of the runs' latest epochs (how much the eval-mode output on fixed test
+    /// images changed since the previous epoch), e.g. `probe drift: train-mode 0.0132 · bn-eval 0`;
+    /// nil when no run records a probe.
+    static func probeLine(_ runs: [RunRecord], glyphs: Glyphs) -> String? {
+        let parts = runs.compactMap { run -> String? in
+            guard let drift = run.latestEpoch?.probeDrift else { return nil }
+            let changed = run.latestEpoch?.probeChanged.map { $0 > 0 ? " (\($0) changed class)" : "" } ?? ""
+            return "\(run.variant) \(drift == 0 ? "0" : NumberFormat.compact(drift))\(changed)"
+        }
+        guard !parts.isEmpty else { return nil }
+        return "probe drift since the previous epoch: " + parts.joined(separator: glyphs.isUnicode ? " · " : " | ")
     }
 
     /// When the grouped bars do not fit: one row per class, one column per group, each a short bar

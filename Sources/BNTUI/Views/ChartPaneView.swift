@@ -18,6 +18,14 @@ enum ChartPaneView {
             let (rest, bar) = body.splitBottom(height)
             ReplayBarView.render(lines.prefix(height), into: &grid, in: bar, glyphs: glyphs)
             body = rest
+            if let lesson = state.lesson {
+                let lines = LessonView.lines(lesson, replay: replay, width: body.width)
+                // The lesson may take up to half the chart's height; its text comes first.
+                let height = min(lines.count + 1, max(0, body.height / 2))
+                let (chart, box) = body.splitBottom(height)
+                LessonView.render(lines.prefix(max(0, height - 1)), into: &grid, in: box, glyphs: glyphs)
+                body = chart
+            }
         }
         switch state.chart {
         case .loss: LossChartView.render(state, into: &grid, in: body, glyphs: glyphs)

@@ -51,7 +51,7 @@ enum HelpOverlayView {
     }
 
     static func render(into grid: inout Grid, screen: Rect, glyphs: Glyphs) {
-        let height = max(1, screen.height - 6)
+        let height = max(1, screen.height - 4)
         let columns = columns(lines(unicode: glyphs.isUnicode), height: height)
         let keyWidths = columns.map { column in
             column.compactMap { if case .binding(let k, _) = $0 { k.count } else { nil } }.max() ?? 4

@@ -46,7 +46,9 @@ enum RunningStatsView {
         let tracked = snaps.last?.runningMean != nil
         let first = snaps.first?.step ?? 0, last = snaps.last?.step ?? 0
         let what = tracked ? statistic.runningName : (statistic == .mean ? "batch mean (no running stats)" : "batch var")
-        grid.put(string: "\(what): channels (rows) over steps \(first)…\(last) (columns)", at: rect.origin,
+        // num_batches_tracked counts training-mode forwards (4 per step with 4 accumulated micro-batches).
+        let count = snaps.last?.numBatchesTracked.map { ", num_batches_tracked \($0) at step \(last)" } ?? ""
+        grid.put(string: "\(what): channels (rows) over steps \(first)…\(last) (columns)\(count)", at: rect.origin,
                  style: Theme.dim, maxWidth: rect.width, ellipsis: glyphs.ellipsis)
         let area = rect.inset(top: 1)
         let rows = max(1, min(channels, area.height - 1))

@@ -41,9 +41,12 @@ public enum WorkbenchView {
                 if let replay = state.replay {
                     ConfigDiffView.render(replay, into: &grid, screen: screen, glyphs: glyphs)
                 }
+            case .runsBrowser(let browser):
+                RunsBrowserView.render(browser, into: &grid, screen: screen, glyphs: glyphs)
             case nil: break
             }
         }
+        if state.highContrast { HighContrast.apply(to: &grid) }
         if !glyphs.isUnicode { AsciiFallback.apply(to: &grid) }
         return grid
     }

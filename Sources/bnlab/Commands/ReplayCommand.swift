@@ -13,7 +13,9 @@ struct ReplayCommand: ParsableCommand {
             Opens the workbench paused at the first step of the runs. Space plays and pauses, f/b \
             step, F/B jump by epoch, * and / change the speed, 0 and $ jump to the start and the \
             end; every chart follows the replay cursor, and the loss legend reads the values at it. \
-            With several runs, D lists the configuration keys that differ. Files written by other \
+            With several runs, D lists the configuration keys that differ, and runs that differ \
+            only in their seed are drawn as a mean line with a min-max band. R browses the other \
+            saved runs of the runs folder. Files written by other \
             programs following docs/run-format.md replay too; a truncated file replays up to the \
             cut, and a file that cannot be read is reported inside the workbench.
 
@@ -31,6 +33,9 @@ struct ReplayCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Drawing characters: auto (from the locale), unicode or ascii.",
                                             valueName: "auto|unicode|ascii"))
     var glyphs = "auto"
+
+    @Flag(name: .long, help: "High contrast for projectors: bold bright colors, nothing dim, thicker lines (H toggles).")
+    var highContrast = false
 
     func validate() throws {
         guard !files.isEmpty else { throw ValidationError("name at least one run file to replay") }
@@ -51,7 +56,7 @@ struct ReplayCommand: ParsableCommand {
         var failures: [String] = []
         for name in files {
             do {
-                runs.append(try RunReader.read(contentsOf: locate(name)))
+                runs.append(try RunReader.read(contentsOf: RunFileLocator.locate(name, in: folders.runsFolder)))
             } catch {
                 failures.append("\(error)")
             }
@@ -71,22 +76,11 @@ struct ReplayCommand: ParsableCommand {
         }
         let label = runs.count == 1 ? "replay: \(runs[0].url?.lastPathComponent ?? "")" : "replay: \(runs.count) runs"
         let app = WorkbenchApp(terminal: terminal, backend: ReplayBackend(experiments: experiments),
-                               options: WorkbenchOptions(backendLabel: label))
+                               options: WorkbenchOptions(backendLabel: label, runsFolder: folders.runsFolder,
+                                                         highContrast: highContrast))
         app.send(.replayOpened(files: runs, failures: failures))
         let exit = app.run()
         terminal.restore()
         if case .interrupted(let sig) = exit { throw ExitCode(128 + sig) }
-    }
-
-    /// `name` as a path, else in the runs folder (a file name, or a run id ending a file name).
-    private func locate(_ name: String) -> URL {
-        let fm = FileManager.default
-        if fm.fileExists(atPath: name) { return URL(fileURLWithPath: name) }
-        let folder = folders.runsFolder
-        let files = (try? fm.contentsOfDirectory(atPath: folder.path)) ?? []
-        if files.contains(name) { return folder.appendingPathComponent(name) }
-        let matches = files.filter { $0.hasSuffix(".jsonl") && ($0.hasPrefix(name) || $0.hasSuffix("-\(name).jsonl")) }
-        // No single match: the path as given, so the reader names it in its "cannot be read" message.
-        return matches.count == 1 ? folder.appendingPathComponent(matches[0]) : URL(fileURLWithPath: name)
     }
 }

@@ -13,6 +13,8 @@ struct WorkbenchCommand: ParsableCommand {
         discussion: """
             Pick an experiment, run it (Enter), keep working while it trains in the background, and \
             watch the loss curves, per-class accuracy and the BN layers' running statistics live. \
+            R browses the saved runs of the runs folder (m marks several, Enter opens or compares \
+            them); W goes back from a replay to the live runs, which kept training. \
             Press ? inside for every key. Needs a terminal; for headless use see `bnlab run` and \
             `bnlab show`. Colors follow the terminal and NO_COLOR; glyphs follow the locale \
             (ASCII when it is not UTF-8).
@@ -36,6 +38,9 @@ struct WorkbenchCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Drawing characters: auto (from the locale), unicode or ascii.",
                                             valueName: "auto|unicode|ascii"))
     var glyphs = "auto"
+
+    @Flag(name: .long, help: "High contrast for projectors: bold bright colors, nothing dim, thicker lines (H toggles).")
+    var highContrast = false
 
     /// The real backend. The dataset is read here, before the screen is taken over, so a missing
     /// or broken data folder is a plain error message rather than a failed run inside the workbench.
@@ -91,7 +96,8 @@ struct WorkbenchCommand: ParsableCommand {
             FileHandle.standardError.write(Data("bnlab: \(error)\n".utf8))
             throw ExitCode(2)
         }
-        let exit = WorkbenchApp(terminal: terminal, backend: backend, options: WorkbenchOptions(backendLabel: label)).run()
+        let exit = WorkbenchApp(terminal: terminal, backend: backend, options: WorkbenchOptions(backendLabel: label, runsFolder: folders.runsFolder,
+                                                                              highContrast: highContrast)).run()
         terminal.restore()
         (backend as? DemoBackend)?.stop()
         (backend as? LabBackend)?.shutdown()

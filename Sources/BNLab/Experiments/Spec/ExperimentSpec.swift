@@ -59,6 +59,8 @@ public struct ExperimentSpec: Codable, Sendable, Equatable {
     public var bnModeInTraining: BNMode
     /// The variants; a file without `variants` has one named `default`.
     public var variants: [VariantSpec]
+    /// A guided tour of a saved run (`bnlab lesson`): steps in order; nil when the file has none.
+    public var lesson: [LessonStep]?
 
     /// Where each field was in the file, for errors found after decoding (not encoded, and no
     /// part of equality: a spec loaded from a file equals the same spec built in code).
@@ -73,7 +75,7 @@ public struct ExperimentSpec: Codable, Sendable, Equatable {
                 model: [LayerSpec], optimizer: OptimizerSpec, batchSize: Int, epochs: Int, accumulationSteps: Int = 1,
                 evalBatchSize: Int? = nil, seed: UInt64 = 0, record: RecordSpec = RecordSpec(), phases: [PhaseSpec]? = nil,
                 freeze: FreezeMode = .none, bnModeInTraining: BNMode = .train,
-                variants: [VariantSpec] = [VariantSpec(name: "default")]) {
+                variants: [VariantSpec] = [VariantSpec(name: "default")], lesson: [LessonStep]? = nil) {
         self.id = id
         self.title = title
         self.summary = summary
@@ -91,13 +93,14 @@ public struct ExperimentSpec: Codable, Sendable, Equatable {
         self.freeze = freeze
         self.bnModeInTraining = bnModeInTraining
         self.variants = variants
+        self.lesson = lesson
     }
 
     enum CodingKeys: String, CodingKey, CaseIterable {
         case id, title, summary, notes, dataset, model, optimizer
         case batchSize = "batch_size", epochs, accumulationSteps = "accumulation_steps"
         case evalBatchSize = "eval_batch_size", seed, record, phases, freeze
-        case bnModeInTraining = "bn_mode_in_training", variants
+        case bnModeInTraining = "bn_mode_in_training", variants, lesson
     }
 
     /// Decodes a whole experiment, checking every field (see the type's documentation).
@@ -150,6 +153,10 @@ public struct ExperimentSpec: Codable, Sendable, Equatable {
         if variants.isEmpty {
             throw SpecIssue(c.path(.variants), "is empty", hint: "list at least one variant, e.g. - {name: default}, or remove 'variants'")
         }
+        lesson = try c.decodeIfPresent([LessonStep].self, forKey: .lesson)
+        if lesson?.isEmpty == true {
+            throw SpecIssue(c.path(.lesson), "is empty", hint: "list at least one lesson step, or remove 'lesson'")
+        }
         var names: Set<String> = []
         for (index, variant) in variants.enumerated() {
             let path = c.path(.variants).appendingIndex(index)
@@ -184,5 +191,6 @@ public struct ExperimentSpec: Codable, Sendable, Equatable {
         try c.encode(freeze, forKey: .freeze)
         try c.encode(bnModeInTraining, forKey: .bnModeInTraining)
         try c.encode(variants, forKey: .variants)
+        try c.encodeIfPresent(lesson, forKey: .lesson)
     }
 }
