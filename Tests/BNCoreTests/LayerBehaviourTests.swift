@@ -76,6 +76,91 @@ func expectError(_ expected: CoreError, sourceLocation: SourceLocation = #_sourc
         }
     }
 
+    /// Direct sums for the gradients of a convolution: dW, db and dx for output gradient `g`.
+    static func referenceConvGradients(_ x: Tensor, _ g: Tensor, _ conv: Conv2d) -> (dw: [Double], db: [Double], dx: [Double]) {
+        let (n, c, h, w) = (x.shape[0], x.shape[1], x.shape[2], x.shape[3])
+        let (kh, kw) = conv.kernelSize, (sh, sw) = conv.stride, (ph, pw) = conv.padding
+        let (o, oh, ow) = (g.shape[1], g.shape[2], g.shape[3])
+        var dw = [Double](repeating: 0, count: o * c * kh * kw), db = [Double](repeating: 0, count: o)
+        var dx = [Double](repeating: 0, count: x.count)
+        let xs = x.data, gs = g.data, ws = conv.weight.value.data
+        for b in 0..<n {
+            for oc in 0..<o {
+                for i in 0..<oh {
+                    for j in 0..<ow {
+                        let gv = Double(gs[((b * o + oc) * oh + i) * ow + j])
+                        db[oc] += gv
+                        for ch in 0..<c {
+                            for ki in 0..<kh {
+                                for kj in 0..<kw {
+                                    let r = i * sh - ph + ki, s = j * sw - pw + kj
+                                    guard r >= 0, r < h, s >= 0, s < w else { continue }
+                                    let wi = ((oc * c + ch) * kh + ki) * kw + kj, xi = ((b * c + ch) * h + r) * w + s
+                                    dw[wi] += gv * Double(xs[xi])
+                                    dx[xi] += gv * Double(ws[wi])
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        return (dw, db, dx)
+    }
+
+    /// The largest |a - b| / max(1, |b|).
+    static func relativeError(_ a: [Float], _ b: [Double]) -> Double {
+        zip(a, b).map { abs(Double($0) - $1) / max(1, abs($1)) }.max() ?? 0
+    }
+
+    @Test func conv2dMatchesDirectSumsOverManyBlocks() throws {
+        // Batches large enough to be lowered in several blocks with a shorter last one, for the
+        // stride-1 unpadded (wide) lowering and the general one.
+        let rng = RandomSource(seed: 103)
+        for (k, s, p) in [((3, 3), (1, 1), (0, 0)), ((3, 3), (2, 2), (1, 1)), ((2, 3), (1, 1), (0, 0))] {
+            let conv = Conv2d(3, 5, kernelSize: k, stride: s, padding: p, rng: rng)
+            let x = randomTensor([13, 3, 20, 19], rng)
+            let y = try conv.forward(x)
+            #expect(y.maxAbsDifference(Self.referenceConv(x, conv)) < 1e-4, "\(conv.summary)")
+            let g = randomTensor(y.shape, rng)
+            let dx = try conv.backward(g)
+            let reference = Self.referenceConvGradients(x, g, conv)
+            #expect(Self.relativeError(conv.weight.grad.data, reference.dw) < 1e-4, "\(conv.summary)")
+            #expect(Self.relativeError(try #require(conv.bias?.grad.data), reference.db) < 1e-4, "\(conv.summary)")
+            #expect(Self.relativeError(dx.data, reference.dx) < 1e-4, "\(conv.summary)")
+        }
+    }
+
+    @Test func conv2dInfinitiesStayInTheirWindows() throws {
+        // An infinite input at the end of a row reaches only the kernel offsets whose windows
+        // cover it: dW is inf there and 0 elsewhere (no 0 · inf from positions past a row's end).
+        let conv = Conv2d(1, 2, kernelSize: 3, bias: false, rng: RandomSource(seed: 104))
+        var x = Tensor(zeros: [3, 1, 6, 8])
+        x[0, 0, 0, 7] = .infinity
+        _ = try conv.forward(x)
+        try conv.backwardParameters(Tensor(repeating: 1, shape: [3, 2, 4, 6]))
+        for o in 0..<2 {
+            for ki in 0..<3 {
+                for kj in 0..<3 {
+                    let value = conv.weight.grad[o, 0, ki, kj]
+                    #expect(ki == 0 && kj == 2 ? value == .infinity : value == 0, "dW[\(o), 0, \(ki), \(kj)] = \(value)")
+                }
+            }
+        }
+        // An infinite weight reaches only the input positions it multiplies.
+        let conv2 = Conv2d(1, 1, kernelSize: 3, bias: false, rng: RandomSource(seed: 105))
+        conv2.weight.value[0, 0, 2, 2] = .infinity
+        _ = try conv2.forward(randomTensor([2, 1, 6, 8], RandomSource(seed: 106)))
+        let dx = try conv2.backward(Tensor(repeating: 1, shape: [2, 1, 4, 6]))
+        for b in 0..<2 {
+            for r in 0..<6 {
+                for c in 0..<8 {
+                    #expect(dx[b, 0, r, c].isFinite == (r < 2 || c < 2), "dx[\(b), 0, \(r), \(c)] = \(dx[b, 0, r, c])")
+                }
+            }
+        }
+    }
+
     @Test func conv2dOutputShapes() throws {
         let rng = RandomSource(seed: 101)
         func shape(_ conv: Conv2d, _ input: [Int]) throws -> [Int] { try conv.forward(Tensor(zeros: input)).shape }
@@ -168,6 +253,51 @@ func expectError(_ expected: CoreError, sourceLocation: SourceLocation = #_sourc
         // NaN wins its window, like PyTorch.
         let nan = try MaxPool2d(kernelSize: 2).forward(Tensor(shape: [1, 1, 2, 2], data: [1, .nan, 3, 2]))
         #expect(nan.data[0].isNaN)
+    }
+
+    /// PyTorch's scan for 2×2 windows with stride 2: each window's value and the flat index of
+    /// its maximum within the plane.
+    static func referenceHalvingPool(_ x: Tensor) -> (values: [Float], indices: [Int]) {
+        let h = x.shape[x.rank - 2], w = x.shape[x.rank - 1], planes = x.count / (h * w)
+        var values: [Float] = [], indices: [Int] = []
+        for plane in 0..<planes {
+            for i in 0..<(h / 2) {
+                for j in 0..<(w / 2) {
+                    var best = -Float.infinity, index = 2 * i * w + 2 * j
+                    for (r, c) in [(2 * i, 2 * j), (2 * i, 2 * j + 1), (2 * i + 1, 2 * j), (2 * i + 1, 2 * j + 1)] {
+                        let v = x.data[plane * h * w + r * w + c]
+                        if v > best || v.isNaN { best = v; index = r * w + c }
+                    }
+                    values.append(best)
+                    indices.append(index)
+                }
+            }
+        }
+        return (values, indices)
+    }
+
+    @Test(arguments: [[3, 2, 26, 26], [5, 4, 11, 11], [2, 3, 2, 2], [1, 1, 5, 7], [1, 2, 3, 17], [4, 3, 6, 6], [2, 13, 9],
+                      [1, 1, 16, 33]])
+    func maxPool2dHalvingMatchesTheScan(_ shape: [Int]) throws {
+        // Ties, NaNs, infinities and signed zeros, on shapes with rows of fewer and more than
+        // eight windows, odd sizes, and rows near the end of the buffers.
+        let rng = RandomSource(seed: 120)
+        let specials: [Float] = [.nan, -.infinity, .infinity, 1, 1, 1, -0.0, 0]
+        var x = randomTensor(shape, rng)
+        for i in 0..<x.count where rng.next() % 3 == 0 { x.data[i] = specials[Int(rng.next() % 8)] }
+        let pool = MaxPool2d(kernelSize: 2)
+        let y = try pool.forward(x)
+        let reference = Self.referenceHalvingPool(x)
+        #expect(y.count == reference.values.count)
+        for (v, r) in zip(y.data, reference.values) { #expect(v.bitPattern == r.bitPattern || (v.isNaN && r.isNaN)) }
+        // Backward routes g[k] (distinct values, one -0) to the k-th window's maximum.
+        var g = Tensor(shape: y.shape, data: (0..<y.count).map { Float($0 + 1) })
+        g.data[0] = -0.0
+        let dx = try pool.backward(g)
+        var expected = [Float](repeating: 0, count: x.count)
+        let h = shape[shape.count - 2], w = shape[shape.count - 1], perPlane = (h / 2) * (w / 2)
+        for (k, index) in reference.indices.enumerated() { expected[k / perPlane * h * w + index] += g.data[k] }
+        #expect(dx.data.map(\.bitPattern) == expected.map(\.bitPattern))
     }
 
     @Test func maxPool2dErrors() {

@@ -35,8 +35,11 @@ public class BatchNorm: Module {
     /// mean and biased variance, and the count n they were taken over.
     public private(set) var lastBatchStatistics: (mean: [Float], variance: [Float], count: Int)?
 
-    // Saved by forward for backward.
-    private var xhat = Tensor(zeros: [0])
+    // Saved by forward for backward: the input and the per-channel shift and scale it was
+    // normalized with, from which backward recomputes xhat = (x - shift) · invstd bit for bit
+    // (cheaper than writing xhat out in forward and reading it back).
+    private var input = Tensor(zeros: [0])
+    private var shift: [Float] = []
     private var invstd: [Float] = []
     private var usedBatchStatistics = true
 
@@ -99,7 +102,10 @@ public class BatchNorm: Module {
             let name = trackRunningStats ? "running_mean" : (affine ? "weight" : "input channels")
             throw CoreError.runtime("\(name) should contain \(channels) elements not \(numFeatures)")
         }
-        if x.count == 0 { return x }
+        if x.count == 0 {
+            input = x
+            return x
+        }
         return useBatchStatistics ? forwardWithBatchStatistics(x, batch: batch, spatial: spatial)
                                   : forwardWithRunningStatistics(x, batch: batch, spatial: spatial)
     }
@@ -109,16 +115,16 @@ public class BatchNorm: Module {
         var mean = [Float](repeating: 0, count: c)
         var variance = [Float](repeating: 0, count: c)
         x.data.withUnsafeBufferPointer { xp in
-            // mu = Σx / n
-            sumPerChannel(xp, batch: batch, spatial: spatial, into: &mean) { $0 }
-            for k in 0..<c { mean[k] /= Float(n) }
-            // var = Σ(x - mu)² / n   (two passes: no cancellation)
-            mean.withUnsafeBufferPointer { mp in
+            mean.withUnsafeMutableBufferPointer { mp in
+                // mu = Σx / n
+                sumPerChannel(xp, batch: batch, spatial: spatial, into: mp)
+                for k in 0..<c { mp[k] /= Float(n) }
+                // var = Σ(x - mu)² / n   (two passes: no cancellation)
                 variance.withUnsafeMutableBufferPointer { vp in
-                    squaredDeviations(xp, mean: mp, batch: batch, spatial: spatial, into: vp)
+                    squaredDeviations(xp, mean: UnsafeBufferPointer(mp), batch: batch, spatial: spatial, into: vp)
+                    for k in 0..<c { vp[k] /= Float(n) }
                 }
             }
-            for k in 0..<c { variance[k] /= Float(n) }
         }
         lastBatchStatistics = (mean, variance, n)
         invstd = variance.map { 1 / ($0 + Float(eps)).squareRoot() }
@@ -143,16 +149,15 @@ public class BatchNorm: Module {
         return normalize(x, shift: runningMean.value.data, scale: invstd, batch: batch, spatial: spatial)
     }
 
-    /// xhat = (x - shift) · scale (saved for backward); y = xhat · gamma + beta.
+    /// xhat = (x - shift) · scale; y = xhat · gamma + beta. Keeps x, shift and scale for backward.
     private func normalize(_ x: Tensor, shift: [Float], scale: [Float], batch: Int, spatial: Int) -> Tensor {
         let c = numFeatures
         let gamma = weight?.value.data ?? [Float](repeating: 1, count: c)
         let beta = bias?.value.data ?? [Float](repeating: 0, count: c)
-        var xh = Tensor(zeros: x.shape)
-        var y = Tensor(zeros: x.shape)
+        input = x
+        self.shift = shift
+        return Tensor(shape: x.shape) { yp in
         x.data.withUnsafeBufferPointer { xp in
-        xh.data.withUnsafeMutableBufferPointer { hp in
-        y.data.withUnsafeMutableBufferPointer { yp in
         shift.withUnsafeBufferPointer { sh in scale.withUnsafeBufferPointer { sc in
         gamma.withUnsafeBufferPointer { gp in beta.withUnsafeBufferPointer { bp in
             if spatial == 1 {
@@ -160,7 +165,6 @@ public class BatchNorm: Module {
                     let o = row * c
                     for k in 0..<c {
                         let h = (xp[o + k] - sh[k]) * sc[k]
-                        hp[o + k] = h
                         yp[o + k] = h * gp[k] + bp[k]
                     }
                 }
@@ -171,15 +175,12 @@ public class BatchNorm: Module {
                         let s0 = sh[k], s1 = sc[k], g = gp[k], b = bp[k]
                         for s in 0..<spatial {
                             let h = (xp[o + s] - s0) * s1
-                            hp[o + s] = h
                             yp[o + s] = h * g + b
                         }
                     }
                 }
             }
-        }}}}}}}
-        xhat = xh
-        return y
+        }}}}}}
     }
 
     /// Back-propagates through the normalization of the last forward.
@@ -188,19 +189,18 @@ public class BatchNorm: Module {
     /// `dbeta = Σg`, `dgamma = Σ g·xhat`, `dx = gamma·invstd·(g - Σg/n - xhat·Σ(g·xhat)/n)`.
     /// Running statistics: `dx = g·gamma·invstd`, same dgamma and dbeta.
     public override func backward(_ g: Tensor) throws -> Tensor {
+        precondition(g.count == input.count, "gradient \(g.shape) for a batch norm output of \(input.count) elements")
         let c = numFeatures
         let batch = g.shape[0], spatial = g.shape.dropFirst(2).reduce(1, *)
         let n = Float(batch * spatial)
         var sumG = [Float](repeating: 0, count: c)
         var sumGX = [Float](repeating: 0, count: c)
         g.data.withUnsafeBufferPointer { gp in
-            xhat.data.withUnsafeBufferPointer { hp in
-                sumPerChannel(gp, batch: batch, spatial: spatial, into: &sumG) { $0 }
-                sumGX.withUnsafeMutableBufferPointer { sp in
-                    productSums(gp, hp, batch: batch, spatial: spatial, into: sp)
-                }
-            }
-        }
+        input.data.withUnsafeBufferPointer { xp in
+        shift.withUnsafeBufferPointer { sh in invstd.withUnsafeBufferPointer { sc in
+        sumG.withUnsafeMutableBufferPointer { sg in sumGX.withUnsafeMutableBufferPointer { sgx in
+            gradientSums(gp, xp, shift: sh, scale: sc, batch: batch, spatial: spatial, sumG: sg, sumGX: sgx)
+        }}}}}}
         weight?.withGradient { dw, overwrite in
             for k in 0..<c { dw[k] = (overwrite ? 0 : dw[k]) + sumGX[k] }
         }
@@ -218,57 +218,100 @@ public class BatchNorm: Module {
                 d[k] = -a[k] * sumG[k] / n
             }
         }
-        var dx = Tensor(zeros: g.shape)
+        // dx = a·g + b·xhat + d, every element written.
+        return Tensor(shape: g.shape) { dp in
         g.data.withUnsafeBufferPointer { gp in
-        xhat.data.withUnsafeBufferPointer { hp in
-        dx.data.withUnsafeMutableBufferPointer { dp in
+        input.data.withUnsafeBufferPointer { xp in
+        shift.withUnsafeBufferPointer { sh in invstd.withUnsafeBufferPointer { sc in
         a.withUnsafeBufferPointer { ap in b.withUnsafeBufferPointer { bp in d.withUnsafeBufferPointer { cp in
-            if spatial == 1 {
-                for row in 0..<batch {
-                    let o = row * c
-                    for k in 0..<c { dp[o + k] = ap[k] * gp[o + k] + bp[k] * hp[o + k] + cp[k] }
-                }
-            } else {
-                for row in 0..<batch {
-                    for k in 0..<c {
-                        let o = (row * c + k) * spatial
-                        let a0 = ap[k], b0 = bp[k], d0 = cp[k]
-                        for s in 0..<spatial { dp[o + s] = a0 * gp[o + s] + b0 * hp[o + s] + d0 }
-                    }
-                }
-            }
-        }}}}}}
-        return dx
+            inputGradient(gp, xp, shift: sh, scale: sc, a: ap, b: bp, d: cp, batch: batch, spatial: spatial, into: dp)
+        }}}}}}}}
     }
 
     // MARK: - Per-channel reductions over an (N, C, S) layout
 
-    private func sumPerChannel(_ x: UnsafeBufferPointer<Float>, batch: Int, spatial: Int,
-                               into out: inout [Float], _ f: (Float) -> Float) {
+    /// `sumG[k] = Σ_{n,s} g[n, k, s]` and `sumGX[k] = Σ_{n,s} g·xhat`, where
+    /// `xhat = (x - shift[k]) · scale[k]` is recomputed exactly as forward computed it; one
+    /// pass over g and x. (The buffers come in as arguments, so their addresses stay in
+    /// registers across the stores.)
+    private func gradientSums(_ g: UnsafeBufferPointer<Float>, _ x: UnsafeBufferPointer<Float>,
+                              shift: UnsafeBufferPointer<Float>, scale: UnsafeBufferPointer<Float>,
+                              batch: Int, spatial: Int,
+                              sumG: UnsafeMutableBufferPointer<Float>, sumGX: UnsafeMutableBufferPointer<Float>) {
         let c = numFeatures
-        out.withUnsafeMutableBufferPointer { op in
-            for k in 0..<c { op[k] = 0 }
-            if spatial == 1 {
-                for row in 0..<batch {
-                    let o = row * c
-                    for k in 0..<c { op[k] += f(x[o + k]) }
+        if spatial == 1 {
+            // Row by row, vectorized across channels.
+            for row in 0..<batch {
+                let o = row * c
+                for k in 0..<c { sumG[k] += g[o + k] }
+                for k in 0..<c { sumGX[k] += g[o + k] * ((x[o + k] - shift[k]) * scale[k]) }
+            }
+        } else {
+            for row in 0..<batch {
+                for k in 0..<c {
+                    let o = (row * c + k) * spatial
+                    let sums = FloatKernels.sumAndNormalizedDot(g.baseAddress! + o, x.baseAddress! + o, count: spatial,
+                                                                shift: shift[k], scale: scale[k])
+                    sumG[k] += sums.sum
+                    sumGX[k] += sums.dot
                 }
-            } else {
-                for row in 0..<batch {
-                    for k in 0..<c {
-                        let o = (row * c + k) * spatial
-                        var s: Float = 0
-                        for i in 0..<spatial { s += f(x[o + i]) }
-                        op[k] += s
+            }
+        }
+    }
+
+    /// `dx = a[k]·g + b[k]·xhat + d[k]` per channel k, xhat recomputed as in `gradientSums`.
+    private func inputGradient(_ g: UnsafeBufferPointer<Float>, _ x: UnsafeBufferPointer<Float>,
+                               shift: UnsafeBufferPointer<Float>, scale: UnsafeBufferPointer<Float>,
+                               a: UnsafeBufferPointer<Float>, b: UnsafeBufferPointer<Float>,
+                               d: UnsafeBufferPointer<Float>, batch: Int, spatial: Int,
+                               into dx: UnsafeMutableBufferPointer<Float>) {
+        let c = numFeatures
+        if spatial == 1 {
+            for row in 0..<batch {
+                let o = row * c
+                for k in 0..<c {
+                    let h = (x[o + k] - shift[k]) * scale[k]
+                    dx[o + k] = a[k] * g[o + k] + b[k] * h + d[k]
+                }
+            }
+        } else {
+            for row in 0..<batch {
+                for k in 0..<c {
+                    let o = (row * c + k) * spatial
+                    let s0 = shift[k], s1 = scale[k], a0 = a[k], b0 = b[k], d0 = d[k]
+                    for s in 0..<spatial {
+                        let h = (x[o + s] - s0) * s1
+                        dx[o + s] = a0 * g[o + s] + b0 * h + d0
                     }
                 }
             }
         }
     }
 
+    /// `out[k] = Σ_{n,s} x[n, k, s]`.
+    private func sumPerChannel(_ x: UnsafeBufferPointer<Float>, batch: Int, spatial: Int,
+                               into out: UnsafeMutableBufferPointer<Float>) {
+        let c = numFeatures
+        for k in 0..<c { out[k] = 0 }
+        if spatial == 1 {
+            for row in 0..<batch {
+                let o = row * c
+                for k in 0..<c { out[k] += x[o + k] }
+            }
+        } else {
+            for row in 0..<batch {
+                for k in 0..<c {
+                    out[k] += FloatKernels.sum(x.baseAddress! + (row * c + k) * spatial, count: spatial)
+                }
+            }
+        }
+    }
+
+    /// `out[k] = Σ_{n,s} (x[n, k, s] - mean[k])²`.
     private func squaredDeviations(_ x: UnsafeBufferPointer<Float>, mean: UnsafeBufferPointer<Float>,
                                    batch: Int, spatial: Int, into out: UnsafeMutableBufferPointer<Float>) {
         let c = numFeatures
+        for k in 0..<c { out[k] = 0 }
         if spatial == 1 {
             for row in 0..<batch {
                 let o = row * c
@@ -277,31 +320,8 @@ public class BatchNorm: Module {
         } else {
             for row in 0..<batch {
                 for k in 0..<c {
-                    let o = (row * c + k) * spatial, m = mean[k]
-                    var s: Float = 0
-                    for i in 0..<spatial { let d = x[o + i] - m; s += d * d }
-                    out[k] += s
-                }
-            }
-        }
-    }
-
-    private func productSums(_ a: UnsafeBufferPointer<Float>, _ b: UnsafeBufferPointer<Float>,
-                             batch: Int, spatial: Int, into out: UnsafeMutableBufferPointer<Float>) {
-        let c = numFeatures
-        for k in 0..<c { out[k] = 0 }
-        if spatial == 1 {
-            for row in 0..<batch {
-                let o = row * c
-                for k in 0..<c { out[k] += a[o + k] * b[o + k] }
-            }
-        } else {
-            for row in 0..<batch {
-                for k in 0..<c {
-                    let o = (row * c + k) * spatial
-                    var s: Float = 0
-                    for i in 0..<spatial { s += a[o + i] * b[o + i] }
-                    out[k] += s
+                    out[k] += FloatKernels.squaredDeviations(x.baseAddress! + (row * c + k) * spatial,
+                                                            count: spatial, from: mean[k])
                 }
             }
         }

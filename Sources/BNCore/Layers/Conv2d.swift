@@ -3,10 +3,20 @@
 /// Input (N, C, H, W) or unbatched (C, H, W); weight (O, C, kH, kW); output (N, O, OH, OW) with
 /// `OH = (H + 2·pH - kH) / sH + 1`, likewise OW.
 ///
-/// The whole minibatch is lowered to one matrix (im2col) with a row per (c, ki, kj) and a column
-/// per (n, oh, ow), so each direction is a single `BLAS.gemm`:
-/// `Y = W · col`, `dW += G · colᵀ`, `dcol = Wᵀ · G`, and `dx = col2im(dcol)`, where W is the
-/// weight viewed as (O, C·kH·kW) and G the output gradient viewed as (O, N·OH·OW).
+/// The minibatch is lowered, a block of samples at a time, to a matrix (im2col) with a row per
+/// (c, ki, kj) and a column per output position (n, i, j), so each direction is one `BLAS.gemm`
+/// per block: `Y = W · col`, `dW += G · colᵀ`, `dcol = Wᵀ · G`, and `dx = col2im(dcol)`, where W
+/// is the weight viewed as (O, C·kH·kW) and G the block's output gradient in the same column
+/// order. Blocks are sized so that their matrices stay in the core's cache from one step to the
+/// next; backward lowers each block again from the saved input rather than keeping the whole
+/// minibatch's matrix.
+///
+/// With stride 1 and no padding the lowering is *wide*: a sample's columns are the positions
+/// i·W + j for j < W (not only j < OW), so each im2col row is one contiguous run of an input
+/// plane. The W - OW extra columns per output row are no output: their products are dropped
+/// from `Y`; for backward they are zero in `G` and in `col` (so they add nothing to dW, even
+/// against infinite inputs) and cleared in `dcol` before col2im (so nothing reaches dx, even
+/// from infinite weights).
 ///
 /// PyTorch's default initialization: weight and bias ~ U(-1/√fan_in, 1/√fan_in) with
 /// fan_in = C·kH·kW, the weight drawn before the bias.
@@ -30,14 +40,20 @@ public final class Conv2d: Module {
     public let padding: (Int, Int)
 
     /// The geometry of the last forward (batch, channels, sizes), for backward.
-    private var geometry = Geometry(batch: 0, channels: 0, height: 0, width: 0, outHeight: 0, outWidth: 0)
-    private var inputShape: [Int] = []
-    /// im2col of the last input: (C·kH·kW) × (N·OH·OW), kept for the weight gradient.
+    private var geometry = Geometry(batch: 0, channels: 0, height: 0, width: 0, outHeight: 0, outWidth: 0,
+                                   wide: false)
+    /// The last input, lowered again block by block for the weight gradient.
+    private var input = Tensor(zeros: [0])
+    /// Scratch for one block of samples: im2col, (C·kH·kW) × (block columns).
     private var columns: [Float] = []
-    /// Channel-major output of the gemm / permuted output gradient: O × (N·OH·OW).
+    /// Scratch: the block's gemm output, or its output gradient, in column order: O × (block columns).
     private var channelMajor: [Float] = []
-    /// The gradient of `columns`, before col2im.
+    /// Scratch: the gradient of `columns`, before col2im.
     private var columnGradient: [Float] = []
+
+    /// The number of floats of one block's im2col matrix to aim for: with the block's other
+    /// matrices, well inside a core's L2 cache.
+    private static let blockColumnsBudget = 32 * 1024
 
     /// A convolution from `inChannels` to `outChannels` with a kH×kW kernel, initialized from
     /// `rng` (weight first, then bias).
@@ -83,13 +99,21 @@ public final class Conv2d: Module {
         return text + ")"
     }
 
-    /// Sizes of one forward pass.
+    /// Sizes of one forward pass (or of one block of it) and its column layout.
     struct Geometry {
         var batch: Int, channels: Int, height: Int, width: Int, outHeight: Int, outWidth: Int
+        /// Whether the lowering is wide (stride 1, no padding; see the type's documentation).
+        var wide: Bool
         /// Output positions per sample, OH·OW.
         var plane: Int { outHeight * outWidth }
-        /// Columns of the im2col matrix, N·OH·OW.
-        var columns: Int { batch * plane }
+        /// Columns per output row: W when wide, else OW.
+        var rowStride: Int { wide ? width : outWidth }
+        /// Columns per sample, OH · rowStride.
+        var span: Int { outHeight * rowStride }
+        /// Columns of the im2col matrix, N · span.
+        var columns: Int { batch * span }
+        /// Input elements per sample, C·H·W.
+        var inputSample: Int { channels * height * width }
     }
 
     /// The number of rows of the im2col matrix, C·kH·kW.
@@ -113,121 +137,124 @@ public final class Conv2d: Module {
             throw CoreError.runtime("Calculated padded input size per channel: (\(paddedHeight) x \(paddedWidth)). Kernel size: (\(kh) x \(kw)). Kernel size can't be greater than actual input size")
         }
         let geo = Geometry(batch: shape4[0], channels: inChannels, height: shape4[2], width: shape4[3],
-                           outHeight: (paddedHeight - kh) / sh + 1, outWidth: (paddedWidth - kw) / sw + 1)
+                           outHeight: (paddedHeight - kh) / sh + 1, outWidth: (paddedWidth - kw) / sw + 1,
+                           wide: stride == (1, 1) && padding == (0, 0))
         geometry = geo
-        inputShape = x.shape
+        input = x
         let outShape = [geo.batch, outChannels, geo.outHeight, geo.outWidth]
         let shape = x.rank == 4 ? outShape : Array(outShape.dropFirst())
         guard geo.columns > 0 else { return Tensor(zeros: shape) }
 
-        let k = patchSize, cols = geo.columns, o = outChannels
-        resize(&columns, to: k * cols)
-        resize(&channelMajor, to: o * cols)
-        x.data.withUnsafeBufferPointer { xp in
+        let k = patchSize, o = outChannels
+        let blockSize = samplesPerBlock(geo)
+        resize(&columns, to: k * blockSize * geo.span)
+        resize(&channelMajor, to: o * blockSize * geo.span)
+        let biasValues = bias?.value.data ?? [Float](repeating: 0, count: o)
+        // Every element of y is written by some block: no zero fill.
+        return Tensor(shape: shape) { yp in
+            x.data.withUnsafeBufferPointer { xp in
+            weight.value.data.withUnsafeBufferPointer { wp in
             columns.withUnsafeMutableBufferPointer { cp in
-                Conv2d.im2col(xp.baseAddress!, geo, kernel: kernelSize, stride: stride, padding: padding,
-                              into: cp.baseAddress!)
-            }
-        }
-        // Ycm (O × N·L) = W (O × K) · col (K × N·L)
-        weight.value.data.withUnsafeBufferPointer { wp in
-            columns.withUnsafeBufferPointer { cp in
-                channelMajor.withUnsafeMutableBufferPointer { yp in
+            channelMajor.withUnsafeMutableBufferPointer { mp in
+            biasValues.withUnsafeBufferPointer { bp in
+                for first in Swift.stride(from: 0, to: geo.batch, by: blockSize) {
+                    var block = geo
+                    block.batch = min(blockSize, geo.batch - first)
+                    let cols = block.columns
+                    lower(xp.baseAddress! + first * geo.inputSample, block, into: cp.baseAddress!,
+                          clearingExtraColumns: false)
+                    // Ycm (O × cols) = W (O × K) · col (K × cols)
                     BLAS.gemm(transA: false, transB: false, m: o, n: cols, k: k,
                               a: wp.baseAddress!, lda: k, b: cp.baseAddress!, ldb: cols,
-                              c: yp.baseAddress!, ldc: cols)
+                              c: mp.baseAddress!, ldc: cols)
+                    Conv2d.unpackOutput(mp.baseAddress!, block, bias: bp.baseAddress!, outChannels: o,
+                                        into: yp.baseAddress! + first * o * geo.plane)
                 }
-            }
+            }}}}}
         }
-        // y[n, o, :] = Ycm[o, n·L ..< (n+1)·L] + b[o]  (every element written: no zero fill)
-        let plane = geo.plane
-        let biasValues = bias?.value.data ?? [Float](repeating: 0, count: o)
-        let data = [Float](unsafeUninitializedCapacity: o * cols) { out, initialized in
-            channelMajor.withUnsafeBufferPointer { sp in
-                let src = sp.baseAddress!, dst = out.baseAddress!
-                for n in 0..<geo.batch {
-                    for oc in 0..<o {
-                        let from = src + oc * cols + n * plane
-                        let to = dst + (n * o + oc) * plane
-                        let b = biasValues[oc]
-                        for i in 0..<plane { to[i] = from[i] + b }
-                    }
-                }
-            }
-            initialized = o * cols
-        }
-        return Tensor(shape: shape, data: data)
     }
 
     /// `dW += G · colᵀ`, `db += Σ_{n,i,j} g`, `dx = col2im(Wᵀ · G)`.
     public override func backward(_ g: Tensor) throws -> Tensor {
-        accumulateParameterGradients(g)
-        var dx = Tensor(zeros: inputShape)
-        let geo = geometry, k = patchSize, cols = geo.columns
-        guard cols > 0 else { return dx }
-        resize(&columnGradient, to: k * cols)
-        // dcol (K × N·L) = Wᵀ (K × O) · G (O × N·L)
-        weight.value.data.withUnsafeBufferPointer { wp in
-            channelMajor.withUnsafeBufferPointer { gp in
-                columnGradient.withUnsafeMutableBufferPointer { dp in
-                    BLAS.gemm(transA: true, transB: false, m: k, n: cols, k: outChannels,
-                              a: wp.baseAddress!, lda: k, b: gp.baseAddress!, ldb: cols,
-                              c: dp.baseAddress!, ldc: cols)
-                }
-            }
-        }
-        // dx[n, c, i·sH - pH + ki, j·sW - pW + kj] += dcol[(c, ki, kj), (n, i, j)]
-        columnGradient.withUnsafeBufferPointer { dp in
-            dx.data.withUnsafeMutableBufferPointer { xp in
-                Conv2d.col2im(dp.baseAddress!, geo, kernel: kernelSize, stride: stride, padding: padding,
-                              into: xp.baseAddress!)
-            }
-        }
-        return dx
+        backward(g, inputGradient: true)!
     }
 
     /// Accumulates dW and db only (no input gradient: the first layer of a network).
     public override func backwardParameters(_ g: Tensor) throws {
-        accumulateParameterGradients(g)
+        _ = backward(g, inputGradient: false)
     }
 
-    /// Permutes g to channel-major G (O × N·L) into `channelMajor`, summing db on the way, then
-    /// `dW (O × K) += G · colᵀ`.
-    private func accumulateParameterGradients(_ g: Tensor) {
-        let geo = geometry, k = patchSize, cols = geo.columns, o = outChannels, plane = geo.plane
-        precondition(g.count == o * cols, "gradient \(g.shape) for a conv2d output of \(o * cols) elements")
-        guard cols > 0 else {
+    /// Block by block: lowers the saved input again, reorders g into G (O × block columns)
+    /// summing db on the way, `dW (O × K) += G · colᵀ`, and, when `inputGradient`,
+    /// `dcol (K × block columns) = Wᵀ · G` and `dx = col2im(dcol)` for the block's samples.
+    private func backward(_ g: Tensor, inputGradient: Bool) -> Tensor? {
+        let geo = geometry, k = patchSize, o = outChannels, plane = geo.plane
+        precondition(g.count == o * geo.batch * plane, "gradient \(g.shape) for a conv2d output of \(o * geo.batch * plane) elements")
+        guard geo.columns > 0 else {
             weight.accumulate(Tensor(zeros: weight.value.shape))
             bias?.accumulate(Tensor(zeros: [o]))
-            return
+            return inputGradient ? Tensor(zeros: input.shape) : nil
         }
-        resize(&channelMajor, to: o * cols)
+        let blockSize = samplesPerBlock(geo)
+        resize(&columns, to: k * blockSize * geo.span)
+        resize(&channelMajor, to: o * blockSize * geo.span)
+        if inputGradient { resize(&columnGradient, to: k * blockSize * geo.span) }
         var biasGradient = [Float](repeating: 0, count: o)
-        g.data.withUnsafeBufferPointer { gp in
-            channelMajor.withUnsafeMutableBufferPointer { cp in
-                let src = gp.baseAddress!, dst = cp.baseAddress!
-                for n in 0..<geo.batch {
-                    for oc in 0..<o {
-                        let from = src + (n * o + oc) * plane
-                        let to = dst + oc * cols + n * plane
-                        to.update(from: from, count: plane)
-                        // db[o] += Σ_{i,j} g[n, o, i, j]
-                        biasGradient[oc] += Conv2d.sum(from, count: plane)
-                    }
-                }
-            }
-        }
-        // dW (O × K) += G (O × N·L) · colᵀ (N·L × K)
-        channelMajor.withUnsafeBufferPointer { gp in
-            columns.withUnsafeBufferPointer { cp in
+
+        /// The block of samples from `first`; `dx` is the whole input gradient, or nil.
+        func backwardBlock(_ first: Int, dx: UnsafeMutablePointer<Float>?) {
+            var block = geo
+            block.batch = min(blockSize, geo.batch - first)
+            let cols = block.columns
+            input.data.withUnsafeBufferPointer { xp in
+            columns.withUnsafeMutableBufferPointer { cp in
+            channelMajor.withUnsafeMutableBufferPointer { mp in
+            g.data.withUnsafeBufferPointer { gp in
+            biasGradient.withUnsafeMutableBufferPointer { dbp in
+                lower(xp.baseAddress! + first * geo.inputSample, block, into: cp.baseAddress!,
+                      clearingExtraColumns: true)
+                Conv2d.packGradient(gp.baseAddress! + first * o * plane, block, outChannels: o,
+                                    into: mp.baseAddress!, biasGradient: dbp.baseAddress!)
+                // dW (O × K) += G (O × cols) · colᵀ (cols × K)
                 weight.withGradient { dw, overwrite in
                     BLAS.gemm(transA: false, transB: true, m: o, n: k, k: cols,
-                              a: gp.baseAddress!, lda: cols, b: cp.baseAddress!, ldb: cols,
+                              a: mp.baseAddress!, lda: cols, b: cp.baseAddress!, ldb: cols,
                               beta: overwrite ? 0 : 1, c: dw.baseAddress!, ldc: k)
                 }
+                guard let dx else { return }
+                weight.value.data.withUnsafeBufferPointer { wp in
+                columnGradient.withUnsafeMutableBufferPointer { dp in
+                    // dcol (K × cols) = Wᵀ (K × O) · G (O × cols)
+                    BLAS.gemm(transA: true, transB: false, m: k, n: cols, k: o,
+                              a: wp.baseAddress!, lda: k, b: mp.baseAddress!, ldb: cols,
+                              c: dp.baseAddress!, ldc: cols)
+                    // dx[n, c, i·sH - pH + ki, j·sW - pW + kj] += dcol[(c, ki, kj), (n, i, j)]
+                    let dxBlock = dx + first * geo.inputSample
+                    dxBlock.update(repeating: 0, count: block.batch * geo.inputSample)
+                    raise(dp.baseAddress!, block, into: dxBlock)
+                }}
+            }}}}}
+        }
+
+        var dx: Tensor? = nil
+        if inputGradient {
+            // Each block zeroes and fills its own samples: no zero fill up front.
+            dx = Tensor(shape: input.shape) { dxp in
+                for first in Swift.stride(from: 0, to: geo.batch, by: blockSize) {
+                    backwardBlock(first, dx: dxp.baseAddress!)
+                }
             }
+        } else {
+            for first in Swift.stride(from: 0, to: geo.batch, by: blockSize) { backwardBlock(first, dx: nil) }
         }
         bias?.accumulate(Tensor(shape: [o], data: biasGradient))
+        return dx
+    }
+
+    /// How many samples one block holds: as many as keep its im2col matrix within
+    /// `blockColumnsBudget` floats, at least one.
+    private func samplesPerBlock(_ geo: Geometry) -> Int {
+        max(1, min(geo.batch, Conv2d.blockColumnsBudget / max(patchSize * geo.span, 1)))
     }
 
     // MARK: - Kernels
@@ -235,6 +262,67 @@ public final class Conv2d: Module {
     /// Resizes a scratch buffer (its contents are overwritten by every user).
     private func resize(_ buffer: inout [Float], to count: Int) {
         if buffer.count != count { buffer = [Float](repeating: 0, count: count) }
+    }
+
+    /// im2col of one block, wide or not. Forward may leave wide lowering's extra columns as
+    /// they come (their products are dropped); the weight gradient needs them zero.
+    private func lower(_ x: UnsafePointer<Float>, _ geo: Geometry, into col: UnsafeMutablePointer<Float>,
+                       clearingExtraColumns: Bool) {
+        if geo.wide {
+            Conv2d.im2colWide(x, geo, kernel: kernelSize, into: col, clearingExtraColumns: clearingExtraColumns)
+        } else {
+            Conv2d.im2col(x, geo, kernel: kernelSize, stride: stride, padding: padding, into: col)
+        }
+    }
+
+    /// col2im of one block, wide or not, into zeroed `dx`.
+    private func raise(_ dcol: UnsafeMutablePointer<Float>, _ geo: Geometry, into dx: UnsafeMutablePointer<Float>) {
+        if geo.wide {
+            Conv2d.col2imWide(dcol, geo, kernel: kernelSize, into: dx)
+        } else {
+            Conv2d.col2im(dcol, geo, kernel: kernelSize, stride: stride, padding: padding, into: dx)
+        }
+    }
+
+    /// `y[n, o, i, j] = Ycm[o, (n, i, j)] + b[o]` for the block's samples (y points at the
+    /// block's first sample); wide lowering's extra columns are skipped.
+    private static func unpackOutput(_ ycm: UnsafePointer<Float>, _ geo: Geometry, bias: UnsafePointer<Float>,
+                                     outChannels o: Int, into y: UnsafeMutablePointer<Float>) {
+        let cols = geo.columns, span = geo.span, stride = geo.rowStride, ow = geo.outWidth, plane = geo.plane
+        for n in 0..<geo.batch {
+            for oc in 0..<o {
+                let from = ycm + oc * cols + n * span, to = y + (n * o + oc) * plane
+                if stride == ow {
+                    FloatKernels.copy(from: from, to: to, count: plane, adding: bias[oc])
+                } else {
+                    for i in 0..<geo.outHeight {
+                        FloatKernels.copy(from: from + i * stride, to: to + i * ow, count: ow, adding: bias[oc])
+                    }
+                }
+            }
+        }
+    }
+
+    /// `G[o, (n, i, j)] = g[n, o, i, j]` for the block's samples (g points at the block's first
+    /// sample), zero in wide lowering's extra columns; `db[o] += Σ_{i,j} g[n, o, i, j]` per sample.
+    private static func packGradient(_ g: UnsafePointer<Float>, _ geo: Geometry, outChannels o: Int,
+                                     into gcm: UnsafeMutablePointer<Float>, biasGradient db: UnsafeMutablePointer<Float>) {
+        let cols = geo.columns, span = geo.span, stride = geo.rowStride, ow = geo.outWidth, plane = geo.plane
+        for n in 0..<geo.batch {
+            for oc in 0..<o {
+                let from = g + (n * o + oc) * plane
+                db[oc] += FloatKernels.sum(from, count: plane)
+                let to = gcm + oc * cols + n * span
+                if stride == ow {
+                    FloatKernels.copy(from: from, to: to, count: plane)
+                } else {
+                    for i in 0..<geo.outHeight {
+                        FloatKernels.copy(from: from + i * ow, to: to + i * stride, count: ow)
+                    }
+                    FloatKernels.clearColumns(to, rows: geo.outHeight, stride: stride, columns: ow..<stride)
+                }
+            }
+        }
     }
 
     /// `⌊a / b⌋` for b > 0 (Swift's `/` rounds toward zero).
@@ -261,7 +349,7 @@ public final class Conv2d: Module {
                        padding: (Int, Int), into col: UnsafeMutablePointer<Float>) {
         let (kh, kw) = kernel, (sh, sw) = stride, (ph, pw) = padding
         let h = geo.height, w = geo.width, oh = geo.outHeight, ow = geo.outWidth
-        let cols = geo.columns, plane = geo.plane
+        let cols = geo.columns, span = geo.span
         for c in 0..<geo.channels {
             for ki in 0..<kh {
                 for kj in 0..<kw {
@@ -272,7 +360,7 @@ public final class Conv2d: Module {
                     let shift = kj - pw
                     for n in 0..<geo.batch {
                         let src = x + (n * geo.channels + c) * h * w
-                        var dst = row + n * plane
+                        var dst = row + n * span
                         for i in 0..<oh {
                             let r = i * sh - ph + ki
                             if r < 0 || r >= h {
@@ -281,7 +369,7 @@ public final class Conv2d: Module {
                                 for j in 0..<lo { dst[j] = 0 }
                                 let line = src + r * w
                                 if sw == 1 {
-                                    copy(from: line + (lo + shift), to: dst + lo, count: hi - lo)
+                                    FloatKernels.copy(from: line + (lo + shift), to: dst + lo, count: hi - lo)
                                 } else {
                                     for j in lo..<hi { dst[j] = line[j * sw + shift] }
                                 }
@@ -295,13 +383,64 @@ public final class Conv2d: Module {
         }
     }
 
+    /// Wide im2col (stride 1, no padding): `col[(c, ki, kj), (n, i·W + j)] = x[n, c, i + ki, j + kj]`
+    /// for j < OW, and 0 for OW ≤ j < W when `clearingExtraColumns` (else whatever the copy
+    /// left there). Row (c, ki, kj) of sample n is plane (n, c) read from ki·W + kj on: one
+    /// contiguous copy, then the extra columns cleared.
+    static func im2colWide(_ x: UnsafePointer<Float>, _ geo: Geometry, kernel: (Int, Int),
+                           into col: UnsafeMutablePointer<Float>, clearingExtraColumns: Bool) {
+        let (kh, kw) = kernel
+        let h = geo.height, w = geo.width, cols = geo.columns, span = geo.span
+        // The last output row needs only OW columns: the run ends inside the plane.
+        let run = span - (w - geo.outWidth)
+        for c in 0..<geo.channels {
+            for ki in 0..<kh {
+                for kj in 0..<kw {
+                    let row = col + ((c * kh + ki) * kw + kj) * cols
+                    for n in 0..<geo.batch {
+                        let dst = row + n * span
+                        FloatKernels.copy(from: x + (n * geo.channels + c) * h * w + ki * w + kj, to: dst, count: run)
+                        if clearingExtraColumns { clearExtraColumns(dst, geo) }
+                    }
+                }
+            }
+        }
+    }
+
+    /// Wide col2im, the adjoint of ``im2colWide(_:_:kernel:into:)``: clears the extra columns
+    /// of each row of `dcol`, then adds the row's run to plane (n, c) from ki·W + kj on.
+    static func col2imWide(_ dcol: UnsafeMutablePointer<Float>, _ geo: Geometry, kernel: (Int, Int),
+                           into dx: UnsafeMutablePointer<Float>) {
+        let (kh, kw) = kernel
+        let h = geo.height, w = geo.width, cols = geo.columns, span = geo.span
+        let run = span - (w - geo.outWidth)
+        for c in 0..<geo.channels {
+            for ki in 0..<kh {
+                for kj in 0..<kw {
+                    let row = dcol + ((c * kh + ki) * kw + kj) * cols
+                    for n in 0..<geo.batch {
+                        let src = row + n * span
+                        clearExtraColumns(src, geo)
+                        FloatKernels.add(src, into: dx + (n * geo.channels + c) * h * w + ki * w + kj, count: run)
+                    }
+                }
+            }
+        }
+    }
+
+    /// Zeroes columns OW ..< W of each output row of one sample's wide run.
+    @inline(__always)
+    private static func clearExtraColumns(_ run: UnsafeMutablePointer<Float>, _ geo: Geometry) {
+        FloatKernels.clearColumns(run, rows: geo.outHeight, stride: geo.width, columns: geo.outWidth..<geo.width)
+    }
+
     /// The adjoint of im2col: `dx[n, c, i·sH - pH + ki, j·sW - pW + kj] += dcol[(c, ki, kj), (n, i, j)]`
     /// for every in-bounds position; `dx` must start zeroed.
     static func col2im(_ col: UnsafePointer<Float>, _ geo: Geometry, kernel: (Int, Int), stride: (Int, Int),
                        padding: (Int, Int), into dx: UnsafeMutablePointer<Float>) {
         let (kh, kw) = kernel, (sh, sw) = stride, (ph, pw) = padding
         let h = geo.height, w = geo.width, oh = geo.outHeight, ow = geo.outWidth
-        let cols = geo.columns, plane = geo.plane
+        let cols = geo.columns, span = geo.span
         for c in 0..<geo.channels {
             for ki in 0..<kh {
                 for kj in 0..<kw {
@@ -311,13 +450,13 @@ public final class Conv2d: Module {
                     let shift = kj - pw
                     for n in 0..<geo.batch {
                         let dst = dx + (n * geo.channels + c) * h * w
-                        var src = row + n * plane
+                        var src = row + n * span
                         for i in 0..<oh {
                             let r = i * sh - ph + ki
                             if r >= 0 && r < h {
                                 let line = dst + r * w
                                 if sw == 1 {
-                                    add(src + lo, into: line + (lo + shift), count: hi - lo)
+                                    FloatKernels.add(src + lo, into: line + (lo + shift), count: hi - lo)
                                 } else {
                                     for j in lo..<hi { line[j * sw + shift] += src[j] }
                                 }
@@ -328,62 +467,5 @@ public final class Conv2d: Module {
                 }
             }
         }
-    }
-
-    /// Copies `count` floats eight at a time; a short row tail is covered by one overlapping
-    /// eight-wide copy instead of a scalar loop.
-    @inline(__always)
-    static func copy(from src: UnsafePointer<Float>, to dst: UnsafeMutablePointer<Float>, count: Int) {
-        guard count >= 8 else {
-            for j in 0..<count { dst[j] = src[j] }
-            return
-        }
-        let s = UnsafeRawPointer(src), d = UnsafeMutableRawPointer(dst)
-        var j = 0
-        while j + 8 <= count {
-            d.storeBytes(of: s.loadUnaligned(fromByteOffset: j * 4, as: SIMD8<Float>.self),
-                         toByteOffset: j * 4, as: SIMD8<Float>.self)
-            j += 8
-        }
-        if j < count {
-            let t = (count - 8) * 4
-            d.storeBytes(of: s.loadUnaligned(fromByteOffset: t, as: SIMD8<Float>.self),
-                         toByteOffset: t, as: SIMD8<Float>.self)
-        }
-    }
-
-    /// `dst[j] += src[j]` for `count` floats, eight at a time.
-    @inline(__always)
-    static func add(_ src: UnsafePointer<Float>, into dst: UnsafeMutablePointer<Float>, count: Int) {
-        let s = UnsafeRawPointer(src), d = UnsafeMutableRawPointer(dst)
-        var j = 0
-        while j + 8 <= count {
-            let sum = s.loadUnaligned(fromByteOffset: j * 4, as: SIMD8<Float>.self)
-                + UnsafeRawPointer(d).loadUnaligned(fromByteOffset: j * 4, as: SIMD8<Float>.self)
-            d.storeBytes(of: sum, toByteOffset: j * 4, as: SIMD8<Float>.self)
-            j += 8
-        }
-        while j < count {
-            dst[j] += src[j]
-            j += 1
-        }
-    }
-
-    /// The sum of `count` floats, with eight independent accumulators.
-    @inline(__always)
-    static func sum(_ p: UnsafePointer<Float>, count: Int) -> Float {
-        var acc = SIMD8<Float>()
-        var i = 0
-        let raw = UnsafeRawPointer(p)
-        while i + 8 <= count {
-            acc += raw.loadUnaligned(fromByteOffset: i * 4, as: SIMD8<Float>.self)
-            i += 8
-        }
-        var total = acc.sum()
-        while i < count {
-            total += p[i]
-            i += 1
-        }
-        return total
     }
 }

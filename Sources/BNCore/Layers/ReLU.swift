@@ -7,11 +7,12 @@ public final class ReLU: Module {
 
     public override var summary: String { "ReLU()" }
 
-    /// `y = max(x, 0)`.
+    /// `y = max(x, 0)` (NaN stays NaN), written into a new tensor in one pass.
     public override func forward(_ x: Tensor) throws -> Tensor {
-        var y = x
-        y.data.withUnsafeMutableBufferPointer { p in
-            for i in 0..<p.count { p[i] = max(p[i], 0) }
+        let y = Tensor(shape: x.shape) { yp in
+            x.data.withUnsafeBufferPointer { xp in
+                for i in 0..<yp.count { yp[i] = max(xp[i], 0) }
+            }
         }
         output = y
         return y
@@ -19,12 +20,13 @@ public final class ReLU: Module {
 
     /// `dx = g · [y > 0]`.
     public override func backward(_ g: Tensor) throws -> Tensor {
-        var dx = g
-        dx.data.withUnsafeMutableBufferPointer { d in
-            output.data.withUnsafeBufferPointer { y in
-                for i in 0..<d.count where !(y[i] > 0) { d[i] = 0 }
+        precondition(g.count == output.count, "gradient \(g.shape) for a ReLU output of \(output.count) elements")
+        return Tensor(shape: g.shape) { dp in
+            g.data.withUnsafeBufferPointer { gp in
+                output.data.withUnsafeBufferPointer { yp in
+                    for i in 0..<dp.count { dp[i] = yp[i] > 0 ? gp[i] : 0 }
+                }
             }
         }
-        return dx
     }
 }

@@ -31,6 +31,17 @@ public struct Tensor: Sendable, Equatable, CustomStringConvertible {
     /// A tensor of zeros.
     public init(zeros shape: [Int]) { self.init(repeating: 0, shape: shape) }
 
+    /// A tensor of the given shape whose elements `initializer` writes, all of them, into
+    /// uninitialized storage: for kernels that overwrite their whole output, saving a zero fill.
+    @inlinable
+    public init(shape: [Int], unsafeUninitialized initializer: (UnsafeMutableBufferPointer<Float>) -> Void) {
+        let count = Tensor.count(of: shape)
+        self.init(shape: shape, data: [Float](unsafeUninitializedCapacity: count) { buffer, initialized in
+            initializer(UnsafeMutableBufferPointer(rebasing: buffer[0..<count]))
+            initialized = count
+        })
+    }
+
     /// A one-dimensional tensor holding `values`.
     public init(_ values: [Float]) { self.init(shape: [values.count], data: values) }
 
