@@ -27,9 +27,10 @@ let package = Package(
         .systemLibrary(name: "COpenBLAS", path: "Sources/COpenBLAS"),
         .systemLibrary(name: "CZlib", path: "Sources/CZlib"),
         .systemLibrary(name: "CNcursesw", path: "Sources/CNcursesw"),
+        .systemLibrary(name: "CMalloc", path: "Sources/CMalloc"),
 
         // The neural-network core: tensors, modules, layers, losses, SGD, parity with PyTorch.
-        .target(name: "BNCore", dependencies: ["COpenBLAS"], swiftSettings: numericSettings),
+        .target(name: "BNCore", dependencies: ["COpenBLAS", "CMalloc"], swiftSettings: numericSettings),
         // Checking the core against PyTorch reference files (the `bnlab parity` command).
         .target(name: "BNParity", dependencies: ["BNCore"]),
         // Datasets: IDX files (raw or gzip), transforms, seeded batch loader.

@@ -1,3 +1,4 @@
+import BNCore
 import BNLab
 import Foundation
 import ArgumentParser
@@ -25,9 +26,9 @@ struct BNLabCLI: ParsableCommand {
         defaultSubcommand: WorkbenchCommand.self
     )
 
-    /// Picks the best BLAS kernels (possibly by relaunching), then runs the command.
+    /// Tunes the allocator for training (see `AllocatorTuning`), then runs the command.
     static func main() {
-        KernelRelaunch.ifNeeded()
+        AllocatorTuning.keepLargeBlocks()
         do {
             var command = try parseAsRoot()
             try command.run()
