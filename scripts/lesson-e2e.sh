@@ -21,75 +21,12 @@ BN="$FIXTURES/bn-vs-no-bn-bn.jsonl"
 NOBN="$FIXTURES/bn-vs-no-bn-no-bn.jsonl"
 WORK=$(mktemp -d)
 
-SOCKET="bnlab-lesson-e2e-$$-$RANDOM"
-SESSION="lesson"
-T() { tmux -L "$SOCKET" -f /dev/null "$@"; }
-SOCKET_PATH=""
-cleanup() {
-    rm -rf "$WORK"
-    T kill-server >/dev/null 2>&1
-    [ -n "$SOCKET_PATH" ] && rm -f "$SOCKET_PATH"
-}
-trap cleanup EXIT
-passed=0 failed=0
-
-pass() { passed=$((passed + 1)); echo "ok    $1"; }
-fail() {
-    failed=$((failed + 1)); echo "FAIL  $1"
-    screen | sed 's/^/      | /' | head -45
-}
-screen() { T capture-pane -p -t "$SESSION" 2>/dev/null; }
-pane() { T display-message -p -t "$SESSION" "$1" 2>/dev/null; }
-
-# wait_for NAME PATTERN [SECONDS]: passes when the pane shows a line matching the extended regular
-# expression PATTERN before the deadline (default 10 s).
-wait_for() {
-    local name=$1 pattern=$2 deadline=$((SECONDS + ${3:-10}))
-    while [ "$SECONDS" -lt "$deadline" ]; do
-        if screen | grep -Eq -- "$pattern"; then pass "$name"; return 0; fi
-        sleep 0.1
-    done
-    fail "$name (no /$pattern/ within ${3:-10} s)"; return 1
-}
-
-# wait_gone NAME PATTERN [SECONDS]: passes when no line matches PATTERN any more.
-wait_gone() {
-    local name=$1 pattern=$2 deadline=$((SECONDS + ${3:-10}))
-    while [ "$SECONDS" -lt "$deadline" ]; do
-        if ! screen | grep -Eq -- "$pattern"; then pass "$name"; return 0; fi
-        sleep 0.1
-    done
-    fail "$name (/$pattern/ still shown after ${3:-10} s)"; return 1
-}
-
-# wait_until NAME SECONDS -- COMMAND...: passes when COMMAND succeeds before the deadline.
-wait_until() {
-    local name=$1 deadline=$((SECONDS + $2)); shift 3
-    while [ "$SECONDS" -lt "$deadline" ]; do
-        if "$@"; then pass "$name"; return 0; fi
-        sleep 0.1
-    done
-    fail "$name"; return 1
-}
-
-has_braille() { screen | LC_ALL=C.UTF-8 grep -qP '[\x{2801}-\x{28FF}]'; }
-terminal_sane() { [ "$(pane '#{alternate_on}')" = 0 ] && [ "$(pane '#{cursor_flag}')" = 1 ]; }
-keys() { T send-keys -t "$SESSION" "$@"; }
-type_line() { T send-keys -t "$SESSION" -l -- "$1"; T send-keys -t "$SESSION" Enter; }
-shell_works() {
-    local token="done-$RANDOM$RANDOM"
-    type_line "echo $token"
-    wait_for "$1" "^$token\$" 5
-}
-launch() { type_line "clear; $1; echo bnlab-exit-\$?"; }
+extra_cleanup() { rm -rf "$WORK"; }
+. "$ROOT/scripts/lib/tmux-harness.sh"
 LESSON="'$BNLAB' lesson --experiments '$ROOT/experiments' --runs '$WORK/runs'"
 DEMO="'$BNLAB' --demo --experiments '$ROOT/experiments' --runs '$WORK/runs'"
 mkdir -p "$WORK/runs"
-
-T new-session -d -s "$SESSION" -x 120 -y 40 \
-    "env -u NO_COLOR -u LC_ALL LANG=C.UTF-8 PS1='$ ' HISTFILE=/dev/null bash --norc --noprofile"
-SOCKET_PATH=$(T display-message -p '#{socket_path}')
-wait_for "a shell starts in tmux" '^\$' 5 || { echo "$passed passed, $failed failed"; exit 1; }
+start_shell
 
 # --- A lesson without saved runs, then over the fixture runs --------------------------------------
 launch "$LESSON bn-vs-no-bn"
