@@ -68,7 +68,7 @@ public final class LabBackend: WorkbenchBackend {
         started.compactMap { id, plan in
             guard let status = launcher.queue.status(of: id) else { return nil }
             return RunInfo(id: id.description, experimentID: plan.experimentID, variant: plan.variant,
-                           state: RunInfo.State(rawValue: status.state.rawValue) ?? .failed,
+                           state: status.state,
                            message: status.lastError, progress: status.progress,
                            newEvents: launcher.queue.takeEvents(id))
         }

@@ -1,27 +1,22 @@
-extension RunInfo {
-    /// Where a run is in its life: `queued → running ⇄ paused → done | cancelled | diverged | failed`.
-    public enum State: String, Sendable, Equatable, CaseIterable {
-        /// Waiting for a free slot on the queue.
-        case queued
-        /// Training on a background thread.
-        case running
-        /// Held between two steps until resumed.
-        case paused
-        /// Ran every epoch.
-        case done
-        /// Stopped by the user.
-        case cancelled
-        /// The loss became NaN or infinite.
-        case diverged
-        /// An error stopped it.
-        case failed
+import BNLab
 
-        /// True while the run still uses (or waits for) the queue: queued, running or paused.
-        public var isActive: Bool {
-            switch self {
-            case .queued, .running, .paused: true
-            case .done, .cancelled, .diverged, .failed: false
-            }
+extension RunInfo {
+    /// Where a run is in its life: the run queue's own states (queued, running, paused, done,
+    /// cancelled, diverged, failed), so live runs and replays speak the same language.
+    public typealias State = RunState
+}
+
+extension RunState {
+    /// Queued, running or paused: the run may still produce events.
+    public var isActive: Bool { !isFinished }
+
+    /// The state a finished run file's end event records.
+    public init(_ status: EndStatus) {
+        switch status {
+        case .done: self = .done
+        case .cancelled: self = .cancelled
+        case .diverged: self = .diverged
+        case .failed: self = .failed
         }
     }
 }
