@@ -81,36 +81,9 @@ public final class GroupNorm: Module {
         layout = NormalizationLayout(groups: n * numGroups, groupSize: c / numGroups * spatial,
                                      groupsPerSample: numGroups, span: spatial)
         guard x.count > 0 else { return x }
-        if xhat.count != x.count { xhat = [Float](repeating: 0, count: x.count) }
-        if invstd.count != layout.groups {
-            invstd = [Float](repeating: 0, count: layout.groups)
-            mean = invstd
-            variance = invstd
-        }
-        var y = Tensor(zeros: x.shape)
-        let layout = self.layout, w = weight?.value.data, b = bias?.value.data
-        x.data.withUnsafeBufferPointer { xp in
-            y.data.withUnsafeMutableBufferPointer { yp in
-                xhat.withUnsafeMutableBufferPointer { hp in
-                    mean.withUnsafeMutableBufferPointer { mp in
-                        variance.withUnsafeMutableBufferPointer { vp in
-                            invstd.withUnsafeMutableBufferPointer { ip in
-                                GroupedNormalization.withPointer(w) { wp in
-                                    GroupedNormalization.withPointer(b) { bp in
-                                        GroupedNormalization.forward(
-                                            xp.baseAddress!, layout: layout, eps: Float(eps),
-                                            weight: wp, bias: bp, y: yp.baseAddress!, xhat: hp.baseAddress!,
-                                            mean: mp.baseAddress!, variance: vp.baseAddress!,
-                                            invstd: ip.baseAddress!)
-                                    }
-                                }
-                            }
-                        }
-                    }
-                }
-            }
-        }
-        return y
+        return GroupedNormalization.forward(x, layout: layout, eps: eps, weight: weight?.value.data,
+                                            bias: bias?.value.data, xhat: &xhat, mean: &mean,
+                                            variance: &variance, invstd: &invstd)
     }
 
     /// Per (sample, group), with `gh = g * w[c]`:
@@ -118,31 +91,9 @@ public final class GroupNorm: Module {
     /// `dw[c] += Σ_{n,s} g * xhat`, `db[c] += Σ_{n,s} g`.
     public override func backward(_ g: Tensor) throws -> Tensor {
         precondition(g.count == Tensor.count(of: inputShape), "gradient \(g.shape) for output \(inputShape)")
-        var dx = Tensor(zeros: inputShape)
-        var dw = [Float](repeating: 0, count: weight == nil ? 0 : numChannels)
-        var db = dw
-        let layout = self.layout, w = weight?.value.data
-        if dx.count > 0 {
-            g.data.withUnsafeBufferPointer { gp in
-                xhat.withUnsafeBufferPointer { hp in
-                    invstd.withUnsafeBufferPointer { ip in
-                        dx.data.withUnsafeMutableBufferPointer { dxp in
-                            dw.withUnsafeMutableBufferPointer { dwp in
-                                db.withUnsafeMutableBufferPointer { dbp in
-                                    GroupedNormalization.withPointer(w) { wp in
-                                        GroupedNormalization.backward(
-                                            gp.baseAddress!, xhat: hp.baseAddress!, invstd: ip.baseAddress!,
-                                            layout: layout, weight: wp, dx: dxp.baseAddress,
-                                            dweight: dwp.isEmpty ? nil : dwp.baseAddress,
-                                            dbias: dbp.isEmpty ? nil : dbp.baseAddress)
-                                    }
-                                }
-                            }
-                        }
-                    }
-                }
-            }
-        }
+        let (dx, dw, db) = GroupedNormalization.backward(
+            g, inputShape: inputShape, xhat: xhat, invstd: invstd, layout: layout, weight: weight?.value.data,
+            parameterCount: numChannels)
         weight?.accumulate(Tensor(shape: [numChannels], data: dw))
         bias?.accumulate(Tensor(shape: [numChannels], data: db))
         return dx

@@ -138,3 +138,55 @@ enum GroupedNormalization {
         return array.withUnsafeBufferPointer { body($0.baseAddress) }
     }
 }
+
+extension GroupedNormalization {
+    /// `forward` over Swift arrays: writes y (returned), and xhat, mean, variance and invstd
+    /// (resized to the layout when needed) for the backward pass.
+    static func forward(_ x: Tensor, layout: NormalizationLayout, eps: Double, weight: [Float]?, bias: [Float]?,
+                        xhat: inout [Float], mean: inout [Float], variance: inout [Float],
+                        invstd: inout [Float]) -> Tensor {
+        if xhat.count != x.count { xhat = [Float](repeating: 0, count: x.count) }
+        if invstd.count != layout.groups {
+            invstd = [Float](repeating: 0, count: layout.groups)
+            mean = invstd
+            variance = invstd
+        }
+        var y = Tensor(zeros: x.shape)
+        x.data.withUnsafeBufferPointer { xp in
+        y.data.withUnsafeMutableBufferPointer { yp in
+        xhat.withUnsafeMutableBufferPointer { hp in
+        mean.withUnsafeMutableBufferPointer { mp in
+        variance.withUnsafeMutableBufferPointer { vp in
+        invstd.withUnsafeMutableBufferPointer { ip in
+        withPointer(weight) { wp in
+        withPointer(bias) { bp in
+            forward(xp.baseAddress!, layout: layout, eps: Float(eps), weight: wp, bias: bp,
+                    y: yp.baseAddress!, xhat: hp.baseAddress!, mean: mp.baseAddress!,
+                    variance: vp.baseAddress!, invstd: ip.baseAddress!)
+        }}}}}}}}
+        return y
+    }
+
+    /// `backward` over Swift arrays: dx of `inputShape`, and the weight and bias gradients
+    /// (`parameterCount` values each; empty when the layer has no weight).
+    static func backward(_ g: Tensor, inputShape: [Int], xhat: [Float], invstd: [Float],
+                         layout: NormalizationLayout, weight: [Float]?,
+                         parameterCount: Int) -> (dx: Tensor, dweight: [Float], dbias: [Float]) {
+        var dx = Tensor(zeros: inputShape)
+        var dw = [Float](repeating: 0, count: weight == nil ? 0 : parameterCount)
+        var db = dw
+        guard dx.count > 0 else { return (dx, dw, db) }
+        g.data.withUnsafeBufferPointer { gp in
+        xhat.withUnsafeBufferPointer { hp in
+        invstd.withUnsafeBufferPointer { ip in
+        dx.data.withUnsafeMutableBufferPointer { dxp in
+        dw.withUnsafeMutableBufferPointer { dwp in
+        db.withUnsafeMutableBufferPointer { dbp in
+        withPointer(weight) { wp in
+            backward(gp.baseAddress!, xhat: hp.baseAddress!, invstd: ip.baseAddress!, layout: layout, weight: wp,
+                     dx: dxp.baseAddress, dweight: dwp.isEmpty ? nil : dwp.baseAddress,
+                     dbias: dbp.isEmpty ? nil : dbp.baseAddress)
+        }}}}}}}
+        return (dx, dw, db)
+    }
+}

@@ -69,70 +69,18 @@ public final class LayerNorm: Module {
         }
         inputShape = x.shape
         guard x.count > 0 else { return x }
-        let layout = self.layout
-        if xhat.count != x.count { xhat = [Float](repeating: 0, count: x.count) }
-        if invstd.count != layout.groups {
-            invstd = [Float](repeating: 0, count: layout.groups)
-            mean = invstd
-            variance = invstd
-        }
-        var y = Tensor(zeros: x.shape)
-        let w = weight?.value.data, b = bias?.value.data
-        x.data.withUnsafeBufferPointer { xp in
-            y.data.withUnsafeMutableBufferPointer { yp in
-                xhat.withUnsafeMutableBufferPointer { hp in
-                    mean.withUnsafeMutableBufferPointer { mp in
-                        variance.withUnsafeMutableBufferPointer { vp in
-                            invstd.withUnsafeMutableBufferPointer { ip in
-                                GroupedNormalization.withPointer(w) { wp in
-                                    GroupedNormalization.withPointer(b) { bp in
-                                        GroupedNormalization.forward(
-                                            xp.baseAddress!, layout: layout, eps: Float(eps),
-                                            weight: wp, bias: bp, y: yp.baseAddress!, xhat: hp.baseAddress!,
-                                            mean: mp.baseAddress!, variance: vp.baseAddress!,
-                                            invstd: ip.baseAddress!)
-                                    }
-                                }
-                            }
-                        }
-                    }
-                }
-            }
-        }
-        return y
+        return GroupedNormalization.forward(x, layout: layout, eps: eps, weight: weight?.value.data,
+                                            bias: bias?.value.data, xhat: &xhat, mean: &mean,
+                                            variance: &variance, invstd: &invstd)
     }
 
     /// Per sample, with `gh = g * w`: `dx = invstd * (gh - mean(gh) - xhat * mean(gh * xhat))`;
     /// `dw += Σ_samples g * xhat`, `db += Σ_samples g`.
     public override func backward(_ g: Tensor) throws -> Tensor {
         precondition(g.count == Tensor.count(of: inputShape), "gradient \(g.shape) for output \(inputShape)")
-        let d = Tensor.count(of: normalizedShape)
-        var dx = Tensor(zeros: inputShape)
-        var dw = [Float](repeating: 0, count: weight == nil ? 0 : d)
-        var db = [Float](repeating: 0, count: bias == nil ? 0 : d)
-        let layout = self.layout
-        let w = weight?.value.data
-        if dx.count > 0 {
-            g.data.withUnsafeBufferPointer { gp in
-                xhat.withUnsafeBufferPointer { hp in
-                    invstd.withUnsafeBufferPointer { ip in
-                        dx.data.withUnsafeMutableBufferPointer { dxp in
-                            dw.withUnsafeMutableBufferPointer { dwp in
-                                db.withUnsafeMutableBufferPointer { dbp in
-                                    GroupedNormalization.withPointer(w) { wp in
-                                        GroupedNormalization.backward(
-                                            gp.baseAddress!, xhat: hp.baseAddress!, invstd: ip.baseAddress!,
-                                            layout: layout, weight: wp, dx: dxp.baseAddress,
-                                            dweight: dwp.isEmpty ? nil : dwp.baseAddress,
-                                            dbias: dbp.isEmpty ? nil : dbp.baseAddress)
-                                    }
-                                }
-                            }
-                        }
-                    }
-                }
-            }
-        }
+        let (dx, dw, db) = GroupedNormalization.backward(
+            g, inputShape: inputShape, xhat: xhat, invstd: invstd, layout: layout, weight: weight?.value.data,
+            parameterCount: Tensor.count(of: normalizedShape))
         weight?.accumulate(Tensor(shape: normalizedShape, data: dw))
         bias?.accumulate(Tensor(shape: normalizedShape, data: db))
         return dx
