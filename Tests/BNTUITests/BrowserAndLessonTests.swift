@@ -157,6 +157,15 @@ struct LessonTests {
         #expect(text.contains("N continues"))
     }
 
+    @Test func holdingTheReplayBeforeThePauseSaysSo() throws {
+        var state = try Self.started()
+        Fixtures.press([.character(" ")], &state)          // the user pauses on the way
+        #expect(state.replay?.cursor.isPlaying == false && state.lesson?.isPaused == false)
+        let text = WorkbenchView.render(state, size: Fixtures.size, glyphs: .unicode).description
+        #expect(text.contains("Lesson 1/3: paused; Space plays on to step 10"))
+        #expect(!text.contains("playing to step 10"))
+    }
+
     @Test func lessonKeysWithoutALessonSayHowToStartOne() {
         var state = Fixtures.state()
         Fixtures.press([.character("N")], &state)

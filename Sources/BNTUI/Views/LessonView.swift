@@ -22,7 +22,9 @@ enum LessonView {
             if e > replay.cursor.epochEnds.count { whereText += " (the run has \(replay.cursor.epochEnds.count) epochs)" }
         }
         guard lesson.isPaused else {
-            return [("Lesson \(lesson.index + 1)/\(total): playing to \(whereText)…", Theme.title)]
+            // On the way to the pause point: playing, or held by the user with Space.
+            let motion = replay.cursor.isPlaying ? "playing to \(whereText)…" : "paused; Space plays on to \(whereText)"
+            return [("Lesson \(lesson.index + 1)/\(total): \(motion)", Theme.title)]
         }
         var out: [(String, Style)] = [("Lesson \(lesson.index + 1)/\(total), paused at \(whereText)", Theme.title)]
         let wrap = max(10, width)
