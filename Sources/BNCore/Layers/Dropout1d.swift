@@ -3,34 +3,12 @@
 /// In training, each (n, c) channel is kept whole with probability 1-p and scaled by 1/(1-p),
 /// else zeroed whole: `y = x * mask[n, c] / (1-p)`; the gradient is `g * mask[n, c] / (1-p)`.
 /// In eval mode the layer is the identity.
-public final class Dropout1d: Module {
-    /// The probability of zeroing a channel.
-    public var p: Double { mask.p }
-    private var mask: DropoutMask
-
-    /// A channel dropout layer zeroing with probability `p`, drawing masks from `rng`. Throws
-    /// PyTorch's ValueError when `p` is outside [0, 1].
-    public init(p: Double = 0.5, rng: RandomSource) throws {
-        mask = try DropoutMask(p: p, rng: rng)
-        super.init()
-    }
-
-    /// No parameters, buffers or counters.
-    public override var stateEntries: [StateEntry] { [] }
-
-    /// `Dropout1d(p=0.5)`, PyTorch's spelling of the probability.
-    public override var summary: String { "Dropout1d(p=\(pythonFloat(p)))" }
-
+public final class Dropout1d: DropoutLayer {
     /// Training: `y = x * mask[n, c] / (1-p)`, one mask value per channel. Eval: `y = x`.
     public override func forward(_ x: Tensor) throws -> Tensor {
         guard x.rank == 2 || x.rank == 3 else {
             throw CoreError.runtime("dropout1d: Expected 2D or 3D input, but received a \(x.rank)D input. Note that dropout1d exists to provide channel-wise dropout on inputs with 1 spatial dimension, a channel dimension, and an optional batch dimension (i.e. 2D or 3D inputs).")
         }
         return mask.forward(x, unitSize: x.shape[x.rank - 1], training: training)
-    }
-
-    /// Training: `dx = g * mask[n, c] / (1-p)`. Eval: `dx = g`.
-    public override func backward(_ g: Tensor) throws -> Tensor {
-        mask.backward(g)
     }
 }
