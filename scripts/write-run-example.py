@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Writes a small valid bnlab run file (format 1.0): write-run-example.py OUT.jsonl. See docs/run-format.md."""
+"""Writes a small valid bnlab run file (format 1.1): write-run-example.py OUT.jsonl. See docs/run-format.md."""
 import json, math, sys
 from datetime import datetime, timezone
 
@@ -10,7 +10,7 @@ model = [{"type": "Flatten"}, {"type": "Linear", "in": 784, "out": 32, "bias": F
          {"type": "BatchNorm1d", "features": 32, "momentum": 0.1}, {"type": "ReLU"}, {"type": "Linear", "in": 32, "out": 10}]
 config = {"experiment_id": "python-example", "variant": "bn", "batch_size": 64, "epochs": 1, "seed": 1,
           "optimizer": {"type": "sgd", "lr": 0.01}, "model": model}
-lines = [{"format": "bnlab-run", "version": "1.0", "run_id": "py0001", "experiment": "python-example", "variant": "bn",
+lines = [{"format": "bnlab-run", "version": "1.1", "run_id": "py0001", "experiment": "python-example", "variant": "bn",
           "config": config, "seed": 1, "dataset_fingerprint": "synthetic", "bnlab_version": "python-example",
           "started": datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ"), "class_names": [f"class {k}" for k in range(10)]},
          {"type": "marker", "step": 0, "kind": "phase", "text": "phase train starts"}]

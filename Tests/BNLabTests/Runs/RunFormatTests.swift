@@ -55,7 +55,7 @@ struct RunFormatTests {
         let objects = try lines.map { try #require(JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any]) }
         #expect(Set(objects[0].keys) == ["format", "version", "run_id", "experiment", "variant", "config", "seed",
                                          "dataset_fingerprint", "bnlab_version", "started", "class_names"])
-        #expect(objects[0]["version"] as? String == "1.0" && objects[0]["started"] as? String == "2025-01-31T12:00:00Z")
+        #expect(objects[0]["version"] as? String == "1.1" && objects[0]["started"] as? String == "2025-01-31T12:00:00Z")
         #expect(Set(objects[2].keys) == ["type", "step", "epoch", "loss", "lr", "samples"])
         #expect(Set(objects[3].keys) == ["type", "step", "epoch", "layer", "layer_type", "batch_mean", "batch_var",
                                          "running_mean", "running_var", "num_batches_tracked"])
@@ -122,7 +122,7 @@ struct RunFormatTests {
         #expect(run.steps.map(\.step) == [1, 2])
         #expect(run.end?.status == .done)
         #expect(run.notices.count == 2)
-        #expect(run.notices[0].hasPrefix("format version 1.3 is newer than this bnlab writes (1.0)"))
+        #expect(run.notices[0].hasPrefix("format version 1.3 is newer than this bnlab writes (1.1)"))
         #expect(run.notices[1] == "skipped 3 events of types this bnlab does not know (gradient_norms ×2, weight_histogram ×1); "
                 + "a newer bnlab wrote them: upgrade to see them")
     }

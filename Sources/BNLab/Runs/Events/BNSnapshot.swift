@@ -25,6 +25,9 @@ public struct BNSnapshot: Codable, Sendable, Equatable {
     public var runningVar: [Float]?
     /// How many training forwards updated the running statistics (`num_batches_tracked`).
     public var numBatchesTracked: Int?
+    /// Values per channel in the batch (`count`, format 1.1): N, N·L or N·H·W; the unbiased
+    /// variance is `batchVar · count/(count − 1)`.
+    public var count: Int?
     /// The true mean of the layer's input over the whole training set with the current weights
     /// (`population_mean`), when `record.population_stats` is on (end-of-epoch snapshots only).
     public var populationMean: [Float]?
@@ -33,7 +36,7 @@ public struct BNSnapshot: Codable, Sendable, Equatable {
 
     /// A snapshot.
     public init(step: Int, epoch: Int? = nil, layer: String, layerType: String? = nil, batchMean: [Float], batchVar: [Float],
-                runningMean: [Float]? = nil, runningVar: [Float]? = nil, numBatchesTracked: Int? = nil,
+                runningMean: [Float]? = nil, runningVar: [Float]? = nil, numBatchesTracked: Int? = nil, count: Int? = nil,
                 populationMean: [Float]? = nil, populationVar: [Float]? = nil) {
         self.step = step
         self.epoch = epoch
@@ -44,13 +47,14 @@ public struct BNSnapshot: Codable, Sendable, Equatable {
         self.runningMean = runningMean
         self.runningVar = runningVar
         self.numBatchesTracked = numBatchesTracked
+        self.count = count
         self.populationMean = populationMean
         self.populationVar = populationVar
     }
 
     enum CodingKeys: String, CodingKey {
         case step, epoch, layer, layerType = "layer_type", batchMean = "batch_mean", batchVar = "batch_var"
-        case runningMean = "running_mean", runningVar = "running_var", numBatchesTracked = "num_batches_tracked"
+        case runningMean = "running_mean", runningVar = "running_var", numBatchesTracked = "num_batches_tracked", count
         case populationMean = "population_mean", populationVar = "population_var"
     }
 }

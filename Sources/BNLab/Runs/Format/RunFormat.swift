@@ -9,7 +9,7 @@ public enum RunFormat {
     /// The `format` field of every header.
     public static let name = "bnlab-run"
     /// The version this bnlab writes; it reads every `1.x`.
-    public static let version = FormatVersion(major: 1, minor: 0)
+    public static let version = FormatVersion(major: 1, minor: 1)
     /// The file extension, without the dot.
     public static let fileExtension = "jsonl"
 

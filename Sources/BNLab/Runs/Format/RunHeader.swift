@@ -3,7 +3,7 @@ import Foundation
 /// The first line of a run file: what ran, with which configuration, on which data, when.
 ///
 /// ```json
-/// {"format":"bnlab-run","version":"1.0","run_id":"a3f9c2","experiment":"bn-vs-no-bn","variant":"bn",
+/// {"format":"bnlab-run","version":"1.1","run_id":"a3f9c2","experiment":"bn-vs-no-bn","variant":"bn",
 ///  "config":{…the RunPlan…},"seed":1,"dataset_fingerprint":"fashion-mnist:…","bnlab_version":"0.1.0",
 ///  "started":"2025-01-31T12:00:00Z","class_names":["T-shirt/top", …]}
 /// ```
