@@ -36,7 +36,7 @@ bench: release
 
 ## Checks the core against the PyTorch golden file kept with the tests.
 parity: release
-	$(RELEASE_BIN) parity Tests/BNCoreTests/Fixtures/pytorch-golden.json
+	$(RELEASE_BIN) parity Tests/BNParityTests/Fixtures/pytorch-golden.json
 
 clean:
 	rm -rf .build
