@@ -22,8 +22,9 @@
 # Screens` (or `make screens`) to regenerate the goldens.
 set -euo pipefail
 BNLAB=${1:?usage: scripts/make-screen-runs.sh PATH/TO/bnlab (e.g. .build/debug/bnlab)}
+[ -f "$BNLAB" ] && [ -x "$BNLAB" ] || {
+    echo "make-screen-runs: $BNLAB is not an executable; build it with 'swift build --product bnlab'" >&2; exit 2; }
 BNLAB=$(cd "$(dirname "$BNLAB")" && pwd)/$(basename "$BNLAB")
-[ -x "$BNLAB" ] || { echo "make-screen-runs: $BNLAB is not an executable; build it with 'swift build --product bnlab'" >&2; exit 2; }
 command -v python3 >/dev/null || { echo "make-screen-runs: python3 is needed to normalize the runs" >&2; exit 2; }
 
 ROOT=$(cd "$(dirname "$0")/.." && pwd)

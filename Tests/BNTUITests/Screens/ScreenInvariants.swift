@@ -11,6 +11,7 @@ enum ScreenInvariants {
         var problems = fitsTheTerminal(grid, size: size)
         problems += singleColumnCharacters(grid, asciiOnly: mode == .ascii)
         problems += edgeRowsDrawn(grid)
+        problems += footerNotCut(grid, glyphs: mode.glyphs)
         problems += noMachinePaths(grid)
         problems += viewIsPure(grid, state: state, size: size, glyphs: mode.glyphs)
         return problems
@@ -52,6 +53,12 @@ enum ScreenInvariants {
         if lines.first?.trimmingCharacters(in: .whitespaces).isEmpty ?? true { problems.append("the header row is blank") }
         if lines.last?.trimmingCharacters(in: .whitespaces).isEmpty ?? true { problems.append("the footer row is blank") }
         return problems
+    }
+
+    /// The footer's key hints are left out whole when they do not fit, never cut (no ellipsis).
+    static func footerNotCut(_ grid: Grid, glyphs: Glyphs) -> [String] {
+        guard let footer = grid.lines().last, footer.contains(glyphs.ellipsis) else { return [] }
+        return ["the footer is cut (\(glyphs.ellipsis)): \(footer)"]
     }
 
     /// The header is not cut: no ellipsis in it, and it does not run into the last column with a

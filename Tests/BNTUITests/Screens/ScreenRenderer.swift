@@ -26,7 +26,9 @@ enum ScreenRenderer {
     /// The repository's catalog, loaded once.
     static let catalog = ExperimentCatalog.load(folder: ScreenPaths.experiments)
 
-    /// Renders `screen` at `size` with `mode`'s glyphs (colours are dropped later, as the terminal would).
+    /// Renders `screen` at `size` for `mode`'s terminal: its glyphs now; its colours are dropped
+    /// when the cells are encoded, as ``CursesTerminal`` drops them (the view does not know whether
+    /// the terminal has colours: when it learns, this is the one place to tell it).
     static func render(_ screen: ScreenCase, size: TerminalSize, mode: ScreenMode) throws -> Rendered {
         let files = try screen.runs.map { try RunReader.read(contentsOf: ScreenPaths.runs.appendingPathComponent($0)) }
         let experiments = LabBackend.experimentInfos(catalog: catalog, classNames: files.first?.header.classNames ?? [])
