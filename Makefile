@@ -4,7 +4,7 @@ SWIFT        ?= swift
 DEB_PACKAGES := libncursesw5-dev libopenblas-dev zlib1g-dev dataset-fashion-mnist tmux
 RELEASE_BIN  := .build/release/bnlab
 
-.PHONY: run test deps build release bench parity clean
+.PHONY: run test deps build release bench parity screens clean
 
 ## Opens the workbench on Fashion-MNIST (installs and builds first).
 run: deps release
@@ -37,6 +37,11 @@ bench: release
 ## Checks the core against the PyTorch golden file kept with the tests.
 parity: release
 	$(RELEASE_BIN) parity Tests/BNParityTests/Fixtures/pytorch-golden.json
+
+## Rewrites the whole-screen goldens (Tests/BNTUITests/Fixtures/screens) from the current views; review with git diff.
+screens: deps
+	$(SWIFT) build --build-tests
+	BNLAB_UPDATE_SCREENS=1 $(SWIFT) test --skip-build --filter Screens
 
 clean:
 	rm -rf .build

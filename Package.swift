@@ -57,7 +57,8 @@ let package = Package(
         .testTarget(name: "BNCoreTests", dependencies: ["BNCore"]),
         .testTarget(name: "BNChartsTests", dependencies: ["BNCharts"]),
         .testTarget(name: "BNReportsTests", dependencies: ["BNReports", "BNLab"]),
-        .testTarget(name: "BNTUITests", dependencies: ["BNTUI"]),
+        // Fixtures: the golden screens and their run files, read from the source tree (see Fixtures/screens/README.md).
+        .testTarget(name: "BNTUITests", dependencies: ["BNTUI"], exclude: ["Fixtures"]),
         .testTarget(
             name: "BNLabTests", dependencies: ["BNLab", "BNCore", "BNData"],
             resources: [.copy("Fixtures")]
