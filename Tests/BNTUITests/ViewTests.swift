@@ -34,7 +34,7 @@ struct ViewTests {
     @Test func runsShowStateProgressRateAndEta() {
         let grid = render(Fixtures.state(runs: Fixtures.runs(steps: 30)))
         let text = grid.description
-        #expect(text.contains("#1 bn-vs-no-bn/bn"))
+        #expect(text.contains("#1 bn "))
         #expect(text.contains("running"))
         #expect(text.contains("ep 1/2 30/100"))
         #expect(text.contains("/s"))
