@@ -5,7 +5,8 @@ import Foundation
 /// The real ``Terminal``: ncursesw on stdin/stdout.
 ///
 /// Start-up: the locale (``TerminalLocale``) decides Unicode or ASCII glyphs; `newterm` (never
-/// `initscr`, which exits on a bad `TERM`) takes the terminal, failing with ``TerminalError``;
+/// `initscr`, which exits on a bad `TERM`) takes the terminal, failing with ``TerminalError``, as
+/// does a terminal that cannot move its cursor (`TERM=dumb`);
 /// raw mode (Ctrl-C arrives as a key), no echo, keypad on, cursor hidden; colors only when the
 /// terminal has them and `NO_COLOR` is not set, pairs allocated on demand.
 ///
@@ -39,6 +40,9 @@ public final class CursesTerminal: Terminal {
         case .unicode: glyphs = .unicode
         case .ascii: glyphs = .ascii
         }
+        // A terminal without cursor addressing (TERM=dumb) would get one garbled line: refuse it
+        // before taking it over. An unknown TERM is left to newterm, which names the problem.
+        if bnlab_term_can_address_cursor(STDOUT_FILENO) == 0 { throw .noCursorAddressing(term: environment["TERM"]) }
         SignalTrap.install()
         guard let screen = newterm(nil, bnlab_stdout(), bnlab_stdin()) else {
             SignalTrap.uninstall()
