@@ -150,20 +150,6 @@ struct ViewTests {
         #expect(!text.contains("classes fit"))
     }
 
-    @Test func theHelpListsEveryBinding() {
-        var state = Fixtures.state()
-        Fixtures.press([.character("?")], &state)
-        for size in [size, TerminalSize(width: 80, height: 24), TerminalSize(width: 100, height: 30)] {
-            let text = render(state, size).description
-            for binding in KeyBindings.all {
-                #expect(text.contains(binding.keysLabel(unicode: true)), "\(binding.action) keys at \(size)")
-                // At 80×24 the help needs three columns, so long summaries are cut with an ellipsis.
-                let summary = size.width < 100 ? String(binding.summary.prefix(8)) : binding.summary
-                #expect(text.contains(summary), "\(binding.action) summary at \(size)")
-            }
-        }
-    }
-
     @Test func theConfirmationAndPickerAreDrawn() {
         var state = Fixtures.state(runs: Fixtures.runs(steps: 5))
         Fixtures.press([.character("q")], &state)
