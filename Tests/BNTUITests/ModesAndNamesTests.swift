@@ -17,7 +17,8 @@ struct ModeKeysTests {
     }
 
     @Test func theHelpShowsEveryBindingByScrollingAtEverySize() {
-        for size in [Self.small, TerminalSize(width: 100, height: 30), TerminalSize(width: 140, height: 45)] {
+        for size in [TerminalSize(width: 40, height: 12), Self.small, TerminalSize(width: 100, height: 30),
+                     TerminalSize(width: 140, height: 45)] {
             for glyphs in [Glyphs.unicode, .ascii] {
                 var state = Fixtures.state(size: size)
                 Fixtures.press([.character("?")], &state)

@@ -8,7 +8,7 @@ import Foundation
 struct ShowCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "show",
-        abstract: "Print a plain-text report of saved runs: loss chart, per-class accuracy, running statistics.",
+        abstract: "Print a text report of saved runs (coloured on a terminal): loss chart, per-class accuracy, running statistics.",
         discussion: """
         Works without a terminal (for handouts and logs); in colour on a terminal (see --color). Several runs share one loss chart and \
         one accuracy table. RUN is a run file, or a file name or run id in the runs folder.
