@@ -55,7 +55,7 @@ check "list shows the catalog" 0 'bn-vs-no-bn .*BatchNorm vs' -- bash -c "cd '$R
 mkdir -p "$WORK/catalog" && cp "$ROOT/experiments/bn-vs-no-bn.yaml" "$WORK/catalog/"
 printf 'id: broken\ntitle: Broken\nsummary: x\nnotes: x\nmodel:\n  - {type: Linear, out: fast}\n' > "$WORK/catalog/broken.yaml"
 check "list names a broken experiment file and still lists the rest" 0 "bn-vs-no-bn .*invalid +[^ ]*broken.yaml:6: field 'model\[0\].out'" -- bash -c "'$BNLAB' list --experiments '$WORK/catalog' | tr '\n' ' '"
-check "run trains both variants on the subset" 0 'bn +done.*no-bn +done' -- bash -c "cd '$ROOT' && '$BNLAB' run bn-vs-no-bn --epochs 1 --subset 300 --data '$SUBSET' --runs '$RUNS' 2>/dev/null | tr '\n' ' '"
+check "run trains both variants on the subset, saying so" 0 'bn +done +300/[0-9]+ +1/1 .*no-bn +done' -- bash -c "cd '$ROOT' && '$BNLAB' run bn-vs-no-bn --epochs 1 --subset 300 --data '$SUBSET' --runs '$RUNS' 2>/dev/null | tr '\n' ' '"
 check "run with an unknown experiment exits 2" 2 "no experiment 'nope'" -- bash -c "cd '$ROOT' && '$BNLAB' run nope"
 check "run with an unknown variant exits 2" 2 "no variant 'bm'" -- bash -c "cd '$ROOT' && '$BNLAB' run bn-vs-no-bn --variant bm --runs '$RUNS'"
 check "runs lists the saved runs" 0 'bn-vs-no-bn +no-bn +done' -- "$BNLAB" runs --runs "$RUNS"
