@@ -86,6 +86,8 @@ check "show colours on a terminal" 0 '\[0;36m' -- bash -c "script -qec \"'$BNLAB
 check "show honours NO_COLOR on a terminal" 0 '^0$' -- bash -c "NO_COLOR=1 script -qec \"'$BNLAB' show '$BNFILE'\" /dev/null | tr -cd '\033' | wc -c"
 check "the workbench refuses TERM=dumb with exit 2" 2 'needs a terminal that can move its cursor' -- script -qec "TERM=dumb '$BNLAB' --demo" /dev/null
 check "replay refuses TERM=dumb with exit 2" 2 'needs a terminal that can move its cursor' -- script -qec "TERM=dumb '$BNLAB' replay '$BNFILE'" /dev/null
+check "lesson --fresh refuses TERM=dumb with exit 2" 2 'needs a terminal that can move its cursor' -- script -qec "cd '$ROOT' && TERM=dumb timeout 20 '$BNLAB' lesson bn-vs-no-bn --fresh --epochs 1 --subset 100 --data '$SUBSET' --runs '$WORK/lesson'" /dev/null
+check "lesson --fresh refuses TERM=dumb before training (no run file)" 0 '^0$' -- bash -c "ls '$WORK'/lesson/*.jsonl 2>/dev/null | wc -l"
 check "show prints a loss chart and the accuracy table" 0 'Training loss.*Ankle boot.*running_mean' -- bash -c "'$BNLAB' show '$BNFILE' | tr '\n' ' '"
 check "show --ascii prints ASCII only" 0 '^0$' -- bash -c "'$BNLAB' show --ascii '$BNFILE' | LC_ALL=C tr -d '\n\t -~' | wc -c"
 check "export csv has one row per step" 0 '^step,epoch,loss,lr,samples' -- "$BNLAB" export "$BNFILE" --format csv

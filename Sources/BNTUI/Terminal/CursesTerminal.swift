@@ -40,9 +40,7 @@ public final class CursesTerminal: Terminal {
         case .unicode: glyphs = .unicode
         case .ascii: glyphs = .ascii
         }
-        // A terminal without cursor addressing (TERM=dumb) would get one garbled line: refuse it
-        // before taking it over. An unknown TERM is left to newterm, which names the problem.
-        if bnlab_term_can_address_cursor(STDOUT_FILENO) == 0 { throw .noCursorAddressing(term: environment["TERM"]) }
+        try Self.checkCursorAddressing(environment: environment)
         SignalTrap.install()
         guard let screen = newterm(nil, bnlab_stdout(), bnlab_stdin()) else {
             SignalTrap.uninstall()
@@ -78,6 +76,15 @@ public final class CursesTerminal: Terminal {
     }
 
     deinit { restore() }
+
+    /// Throws ``TerminalError/noCursorAddressing(term:)`` when the terminal on stdout cannot move its
+    /// cursor (`TERM=dumb`), which would get one garbled line; commands call it before slow work
+    /// (loading data, training) so the user learns at once. An unknown `TERM` passes: `newterm`
+    /// names that problem.
+    public static func checkCursorAddressing(
+        environment: [String: String] = ProcessInfo.processInfo.environment) throws(TerminalError) {
+        if bnlab_term_can_address_cursor(STDOUT_FILENO) == 0 { throw .noCursorAddressing(term: environment["TERM"]) }
+    }
 
     // MARK: Input
 
