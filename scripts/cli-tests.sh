@@ -55,11 +55,39 @@ check "list shows the catalog" 0 'bn-vs-no-bn .*BatchNorm vs' -- bash -c "cd '$R
 mkdir -p "$WORK/catalog" && cp "$ROOT/experiments/bn-vs-no-bn.yaml" "$WORK/catalog/"
 printf 'id: broken\ntitle: Broken\nsummary: x\nnotes: x\nmodel:\n  - {type: Linear, out: fast}\n' > "$WORK/catalog/broken.yaml"
 check "list names a broken experiment file and still lists the rest" 0 "bn-vs-no-bn .*invalid +[^ ]*broken.yaml:6: field 'model\[0\].out'" -- bash -c "'$BNLAB' list --experiments '$WORK/catalog' | tr '\n' ' '"
-check "run trains both variants on the subset" 0 'bn +done.*no-bn +done' -- bash -c "cd '$ROOT' && '$BNLAB' run bn-vs-no-bn --epochs 1 --subset 300 --data '$SUBSET' --runs '$RUNS' 2>/dev/null | tr '\n' ' '"
+check "run trains both variants on the subset, saying so" 0 'bn +done +300/[0-9]+ +1/1 .*no-bn +done' -- bash -c "cd '$ROOT' && '$BNLAB' run bn-vs-no-bn --epochs 1 --subset 300 --data '$SUBSET' --runs '$RUNS' 2>/dev/null | tr '\n' ' '"
 check "run with an unknown experiment exits 2" 2 "no experiment 'nope'" -- bash -c "cd '$ROOT' && '$BNLAB' run nope"
 check "run with an unknown variant exits 2" 2 "no variant 'bm'" -- bash -c "cd '$ROOT' && '$BNLAB' run bn-vs-no-bn --variant bm --runs '$RUNS'"
 check "runs lists the saved runs" 0 'bn-vs-no-bn +no-bn +done' -- "$BNLAB" runs --runs "$RUNS"
+check "runs shows the subset and the epochs done/planned" 0 'no-bn +done +300/100 +1/1 ' -- "$BNLAB" runs --runs "$RUNS"
 BNFILE=$(ls "$RUNS"/bn-vs-no-bn-bn-*.jsonl | head -1)
+# A second seed of one variant: both runs are named by their seed, in runs and in show.
+check "run with another seed" 0 'bn +done' -- bash -c "cd '$ROOT' && '$BNLAB' run bn-vs-no-bn --variant bn --seed 77 --epochs 1 --subset 300 --data '$SUBSET' --runs '$RUNS' 2>/dev/null"
+check "runs names runs of one variant by seed" 0 'bn s77 +done.*bn s[0-9]+ +done' -- bash -c "'$BNLAB' runs --runs '$RUNS' | tr '\n' ' '"
+check "show names runs of one variant by seed, with subset and epochs" 0 'bn-vs-no-bn / bn s77 .*1/1 epochs, subset 300/100 images.*bn s77 eval' -- bash -c "'$BNLAB' show '$RUNS'/bn-vs-no-bn-bn-*.jsonl | tr '\n' ' '"
+python3 - "$BNFILE" "$WORK/huge.jsonl" <<'PY'
+import json, sys
+lines = open(sys.argv[1]).read().splitlines()
+out = []
+for line in lines:
+    event = json.loads(line)
+    if event.get("type") == "epoch": event["train_loss"] = 3.1e30
+    if "format" in event: event["variant"] = "bn\u001b]0;pwned\u0007"
+    out.append(json.dumps(event))
+open(sys.argv[2], "w").write("\n".join(out) + "\n")
+PY
+mkdir -p "$WORK/huge" && cp "$WORK/huge.jsonl" "$WORK/huge/"
+check "runs prints a diverged loss in scientific notation" 0 ' 3\.1e30 ' -- "$BNLAB" runs --runs "$WORK/huge"
+check "runs strips control characters from names in files" 0 '^0$' -- bash -c "'$BNLAB' runs --runs '$WORK/huge' | tr -cd '\033\007' | wc -c"
+check "show strips control characters from names in files" 0 '^0$' -- bash -c "'$BNLAB' show --color never '$WORK/huge.jsonl' | tr -cd '\033\007' | wc -c"
+check "show is plain text when piped" 0 '^0$' -- bash -c "'$BNLAB' show '$BNFILE' | tr -cd '\033' | wc -c"
+check "show --color always colours the chart" 0 '\[0;36m' -- bash -c "'$BNLAB' show --color always '$BNFILE' | cat -v"
+check "show colours on a terminal" 0 '\[0;36m' -- bash -c "script -qec \"'$BNLAB' show '$BNFILE'\" /dev/null | cat -v"
+check "show honours NO_COLOR on a terminal" 0 '^0$' -- bash -c "NO_COLOR=1 script -qec \"'$BNLAB' show '$BNFILE'\" /dev/null | tr -cd '\033' | wc -c"
+check "the workbench refuses TERM=dumb with exit 2" 2 'needs a terminal that can move its cursor' -- script -qec "TERM=dumb '$BNLAB' --demo" /dev/null
+check "replay refuses TERM=dumb with exit 2" 2 'needs a terminal that can move its cursor' -- script -qec "TERM=dumb '$BNLAB' replay '$BNFILE'" /dev/null
+check "lesson --fresh refuses TERM=dumb with exit 2" 2 'needs a terminal that can move its cursor' -- script -qec "cd '$ROOT' && TERM=dumb timeout 20 '$BNLAB' lesson bn-vs-no-bn --fresh --epochs 1 --subset 100 --data '$SUBSET' --runs '$WORK/lesson'" /dev/null
+check "lesson --fresh refuses TERM=dumb before training (no run file)" 0 '^0$' -- bash -c "ls '$WORK'/lesson/*.jsonl 2>/dev/null | wc -l"
 check "show prints a loss chart and the accuracy table" 0 'Training loss.*Ankle boot.*running_mean' -- bash -c "'$BNLAB' show '$BNFILE' | tr '\n' ' '"
 check "show --ascii prints ASCII only" 0 '^0$' -- bash -c "'$BNLAB' show --ascii '$BNFILE' | LC_ALL=C tr -d '\n\t -~' | wc -c"
 check "export csv has one row per step" 0 '^step,epoch,loss,lr,samples' -- "$BNLAB" export "$BNFILE" --format csv

@@ -15,21 +15,34 @@ public struct RunReport {
     var missing: String { unicode ? "–" : "-" }
     /// Width of the chart in characters.
     public var width: Int
+    /// Whether charts and headings carry ANSI colours and attributes (for a colour terminal).
+    public var color: Bool
 
     /// A report of `runs`.
-    public init(runs: [RunFile], unicode: Bool = true, width: Int = 78) {
+    public init(runs: [RunFile], unicode: Bool = true, width: Int = 78, color: Bool = false) {
         self.runs = runs
         self.unicode = unicode
         self.width = max(width, 40)
+        self.color = color
     }
 
-    /// The name of a run in charts and tables: its variant, qualified when ambiguous.
+    /// The name of a run in charts and tables, by the one naming rule (``RunNaming``): its
+    /// variant, with the seed or run id when several runs share it (`bn s2`).
     func label(_ run: RunFile) -> String {
-        let sameVariant = runs.filter { $0.header.variant == run.header.variant }.count > 1
-        let sameExperiment = Set(runs.map(\.header.experiment)).count == 1
-        var name = sameExperiment ? run.header.variant : "\(run.header.experiment)/\(run.header.variant)"
-        if sameVariant { name += " #\(run.header.runID)" }
-        return name
+        let identities = runs.map { RunIdentity(header: $0.header) }
+        return RunNaming.label(of: RunIdentity(header: run.header), among: identities)
+    }
+
+    /// The data and epochs of every run when they all share them (`subset 3000/600 · 2 ep`), else nil.
+    var sharedContext: String? {
+        let contexts = Set(runs.map { RunContext(header: $0.header) })
+        guard contexts.count == 1, let context = contexts.first ?? nil else { return nil }
+        return context.text(unicode: unicode)
+    }
+
+    /// `text` in bold when the report is in colour.
+    func heading(_ text: String) -> String {
+        color ? Grid.sgr(Style(attributes: .bold)) + text + Grid.sgr(.plain) : text
     }
 
     /// The whole report.
@@ -46,15 +59,21 @@ public struct RunReport {
         let h = run.header
         let s = run.summary
         let date = ISO8601DateFormatter().string(from: h.started)
-        var lines = ["\(h.experiment) / \(h.variant)   run \(h.runID)   started \(date)   \(s.statusText), \(s.steps) steps, \(s.epochs) epoch(s)"]
-        if let message = s.message { lines.append("  \(message)") }
+        let context = RunContext(header: h)
+        let epochs = context.map { "\(s.epochs)/\($0.epochs) epochs" } ?? "\(s.epochs) epoch(s)"
+        let data = context.map { $0.isSubset ? "subset \($0.dataText) images" : "full data" } ?? "data unknown"
+        let name = RunNaming.label(of: RunIdentity(header: h), among: runs.map { RunIdentity(header: $0.header) },
+                                   qualifiesExperiment: false)
+        var lines = [heading(TerminalSafe.strip("\(h.experiment) / \(name)"))
+                     + TerminalSafe.strip("   run \(h.runID)   started \(date)   \(s.statusText), \(s.steps) steps, \(epochs), \(data)")]
+        if let message = s.message { lines.append("  " + TerminalSafe.strip(message)) }
         if let plan = h.config {
             lines.append("  model: \(plan.model.map(\.description).joined(separator: arrow))")
             lines.append("  SGD lr \(plan.optimizer.lr), momentum \(plan.optimizer.momentum); batch \(plan.batchSize)"
                          + (plan.accumulationSteps > 1 ? " (\(plan.accumulationSteps) x \(plan.microBatch) accumulated)" : "")
-                         + "; seed \(h.seed); dataset \(h.datasetFingerprint)")
+                         + "; seed \(h.seed); dataset " + TerminalSafe.strip(h.datasetFingerprint))
         }
-        for notice in run.notices { lines.append("  notice: \(notice)") }
+        for notice in run.notices { lines.append("  notice: " + TerminalSafe.strip(notice)) }
         return lines
     }
 
@@ -66,12 +85,14 @@ public struct RunReport {
         var chart = LineChart(series: series, glyphs: glyphs, smoothing: 0.9)
         chart.showsRawSeries = false
         chart.emptyText = "no steps recorded"
-        return ["Training loss per step (smoothed, EMA 0.9)"]
-            + chart.render(width: width, height: 16).lines(trimmingTrailingSpaces: true)
+        let grid = chart.render(width: width, height: 16)
+        let title = "Training loss per step (smoothed, EMA 0.9)" + (sharedContext.map { ", " + $0 } ?? "")
+        return [heading(title)]
+            + (color ? grid.ansiLines(trimmingTrailingSpaces: true) : grid.lines(trimmingTrailingSpaces: true))
     }
 
     func accuracyTable() -> [String] {
-        guard let classNames = runs.first?.header.classNames else { return [] }
+        guard let classNames = runs.first?.header.classNames.map({ TerminalSafe.strip($0) }) else { return [] }
         var columns: [(title: String, values: [Double], overall: Double)] = []
         for run in runs {
             guard let last = run.epochs.last else { continue }
@@ -85,7 +106,7 @@ public struct RunReport {
         let nameWidth = max(classNames.map(\.count).max() ?? 5, 7)
         func pad(_ s: String, _ w: Int) -> String { s.count >= w ? s : String(repeating: " ", count: w - s.count) + s }
         let widths = columns.map { max($0.title.count, 7) }
-        var lines = ["Per-class test accuracy (last epoch)",
+        var lines = [heading("Per-class test accuracy (last epoch)" + (sharedContext.map { ", " + $0 } ?? "")),
                      "class".padding(toLength: nameWidth, withPad: " ", startingAt: 0) + "  "
                         + zip(columns, widths).map { pad($0.title, $1) }.joined(separator: "  ")]
         for (c, name) in classNames.enumerated() {
@@ -100,7 +121,7 @@ public struct RunReport {
     }
 
     func runningStatistics() -> [String] {
-        var lines = ["BatchNorm running statistics (last snapshot of each layer)"]
+        var lines = [heading("BatchNorm running statistics (last snapshot of each layer)")]
         var any = false
         for run in runs {
             var lastByLayer: [String: BNSnapshot] = [:]
@@ -108,17 +129,17 @@ public struct RunReport {
             for layer in lastByLayer.keys.sorted(by: { (Int($0) ?? 0, $0) < (Int($1) ?? 0, $1) }) {
                 guard let s = lastByLayer[layer] else { continue }
                 any = true
-                var line = "\(label(run)) layer \(layer) (\(s.layerType ?? "BatchNorm"), \(s.batchMean.count) channels) at step \(s.step)"
+                var line = TerminalSafe.strip("\(label(run)) layer \(layer) (\(s.layerType ?? "BatchNorm"), \(s.batchMean.count) channels)")
+                    + " at step \(s.step)"
                 if let n = s.numBatchesTracked { line += ", num_batches_tracked \(n)" }
                 lines.append(line)
                 if let rm = s.runningMean, let rv = s.runningVar {
                     // how far the running estimates are from the last batch's statistics
                     let dm = zip(rm, s.batchMean).map { abs($0 - $1) }.reduce(0, +) / Float(max(rm.count, 1))
                     let dv = zip(rv, s.batchVar).map { abs($0 - $1) }.reduce(0, +) / Float(max(rv.count, 1))
-                    lines.append(String(format: "    running_mean in [%.4g, %.4g], mean |running - batch| %.4g",
-                                        Double(rm.min() ?? 0), Double(rm.max() ?? 0), Double(dm)))
-                    lines.append(String(format: "    running_var  in [%.4g, %.4g], mean |running - batch| %.4g",
-                                        Double(rv.min() ?? 0), Double(rv.max() ?? 0), Double(dv)))
+                    let n = { (v: Float?) in NumberFormat.result(Double(v ?? 0)) }
+                    lines.append("    running_mean in [\(n(rm.min())), \(n(rm.max()))], mean |running - batch| \(n(dm))")
+                    lines.append("    running_var  in [\(n(rv.min())), \(n(rv.max()))], mean |running - batch| \(n(dv))")
                 } else {
                     lines.append("    no running statistics (track_running_stats=False)")
                 }

@@ -62,6 +62,20 @@ static inline int bnlab_put_wch(WINDOW *w, int y, int x, wchar_t ch, attr_t attr
     return mvwadd_wch(w, y, x, &cell);
 }
 
+// Whether the terminal named by TERM can move the cursor (terminfo `cup`), looked up without
+// taking over the terminal: 1 yes, 0 no (e.g. TERM=dumb), -1 when TERM is not in terminfo.
+static inline int bnlab_term_can_address_cursor(int fd) {
+    int status = 0;
+    TERMINAL *saved = cur_term;
+    if (setupterm(NULL, fd, &status) != OK) return -1;
+    TERMINAL *probe = cur_term;
+    const char *cup = tigetstr("cup");
+    int can = cup != NULL && cup != (const char *)-1;
+    set_curterm(saved);
+    del_curterm(probe);
+    return can;
+}
+
 // The terminal's codeset under the current LC_CTYPE locale, e.g. "UTF-8" or "ANSI_X3.4-1968".
 static inline const char *bnlab_codeset(void) { return nl_langinfo(CODESET); }
 #endif

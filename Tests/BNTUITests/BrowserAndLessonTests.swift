@@ -83,7 +83,7 @@ struct RunsBrowserTests {
         #expect(text.contains("Saved runs 2, 1 marked"))
         #expect(text.contains("* bn-vs-no-bn"))
         #expect(text.contains("done"))
-        #expect(text.contains("experiment") && text.contains("accuracy"))
+        #expect(text.contains("experiment") && text.contains("acc") && text.contains("data"))
     }
 }
 

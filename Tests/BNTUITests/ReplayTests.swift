@@ -253,7 +253,7 @@ struct CompareTests {
         let bn = try ReplayFixtures.bn
         let state = ReplayFixtures.state([bn, ReplayFixtures.reseeded(bn, seed: 7)])
         let replay = try #require(state.replay)
-        #expect(replay.sources.map { replay.label(of: $0) } == ["bn seed \(bn.header.seed)", "bn seed 7"])
+        #expect(replay.sources.map { replay.label(of: $0) } == ["bn s\(bn.header.seed)", "bn s7"])
     }
 
     @Test func dOpensTheDiffOnlyWhenComparing() throws {

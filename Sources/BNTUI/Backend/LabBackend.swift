@@ -70,7 +70,7 @@ public final class LabBackend: WorkbenchBackend {
             return RunInfo(id: id.description, experimentID: plan.experimentID, variant: plan.variant,
                            state: status.state,
                            message: status.lastError, progress: status.progress,
-                           newEvents: launcher.queue.takeEvents(id))
+                           newEvents: launcher.queue.takeEvents(id), seed: plan.seed, context: RunContext(plan: plan))
         }
     }
 

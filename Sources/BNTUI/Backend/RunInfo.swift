@@ -17,10 +17,14 @@ public struct RunInfo: Sendable, Equatable, Identifiable {
     public var progress: RunProgress?
     /// Events received since the previous poll, oldest first (empty when nothing new).
     public var newEvents: [RunEvent]
+    /// The plan's random seed, when the backend knows it (it names runs of one variant: `bn s2`).
+    public var seed: UInt64?
+    /// The plan's data and epochs, when the backend knows them (`subset 3000/600 · 2 ep`).
+    public var context: RunContext?
 
     /// A run report.
     public init(id: String, experimentID: String, variant: String, state: State, message: String? = nil,
-                progress: RunProgress? = nil, newEvents: [RunEvent] = []) {
+                progress: RunProgress? = nil, newEvents: [RunEvent] = [], seed: UInt64? = nil, context: RunContext? = nil) {
         self.id = id
         self.experimentID = experimentID
         self.variant = variant
@@ -28,5 +32,7 @@ public struct RunInfo: Sendable, Equatable, Identifiable {
         self.message = message
         self.progress = progress
         self.newEvents = newEvents
+        self.seed = seed
+        self.context = context
     }
 }

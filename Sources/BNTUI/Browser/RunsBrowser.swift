@@ -17,8 +17,15 @@ public struct RunsBrowser: Sendable, Equatable {
         public var experiment: String
         /// The variant's name.
         public var variant: String
+        /// The run's name among the listed runs of its experiment (``RunNaming``): `bn`, or `bn s2`
+        /// when several runs share the variant.
+        public var name: String
         /// The run id from the header.
         public var runID: String
+        /// The planned data and epochs; nil when the header has no readable config.
+        public var context: RunContext?
+        /// Completed epochs.
+        public var epochs: Int
         /// When it started.
         public var started: Date
         /// How it ended (`done`, `diverged`…), or `unfinished` when the file has no end.
@@ -30,9 +37,12 @@ public struct RunsBrowser: Sendable, Equatable {
 
         /// An entry from a run file's summary.
         public init(_ summary: RunSummary) {
-            experiment = summary.experiment
-            variant = summary.variant
+            experiment = TerminalSafe.strip(summary.experiment)
+            variant = TerminalSafe.strip(summary.variant)
+            name = variant
             runID = summary.runID
+            context = summary.context
+            epochs = summary.epochs
             started = summary.started
             status = summary.status?.rawValue ?? "unfinished"
             finalAccuracy = summary.finalAccuracy
@@ -52,7 +62,10 @@ public struct RunsBrowser: Sendable, Equatable {
     /// A browser over `runs` (as ``RunReader/summaries(in:)`` lists them), the first row highlighted.
     public init(runs: [RunSummary], failures: [String] = []) {
         entries = runs.map(Entry.init)
-        self.failures = failures
+        for (i, name) in RunNaming.labels(runs.map(\.identity), qualifiesExperiment: false).enumerated() {
+            entries[i].name = name
+        }
+        self.failures = failures.map { TerminalSafe.strip($0) }
     }
 
     /// Moves the highlight by `delta` rows, clamped to the list.

@@ -30,19 +30,11 @@ public struct ReplaySession: Sendable, Equatable {
         seedGroups = SeedBand.groups(sources)
     }
 
-    /// The legend name of `source`: its variant, made unique among the sources by the experiment,
-    /// the seed or the run id when needed (`bn`, `bn seed 2`, `frozen-bn/bn`).
+    /// The legend name of `source` by the one naming rule (``RunNaming``): its variant, made
+    /// unique among the sources by the experiment, the seed or the run id when needed (`bn`,
+    /// `bn s2`, `bn #a3f9c2`, `frozen-bn/bn`).
     public func label(of source: ReplaySource) -> String {
-        let sameVariant = sources.filter { $0.header.variant == source.header.variant }
-        let experiments = Set(sources.map(\.header.experiment))
-        var name = experiments.count > 1 ? "\(source.header.experiment)/\(source.header.variant)" : source.header.variant
-        guard sameVariant.count > 1 else { return name }
-        if Set(sameVariant.map(\.header.seed)).count == sameVariant.count {
-            name += " seed \(source.header.seed)"
-        } else {
-            name += " " + source.id
-        }
-        return name
+        RunNaming.label(of: RunIdentity(header: source.header), among: sources.map { RunIdentity(header: $0.header) })
     }
 
     /// Every notice of every source, prefixed with its file name, then the failures.

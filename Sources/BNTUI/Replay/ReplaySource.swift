@@ -60,7 +60,11 @@ public struct ReplaySource: Sendable, Equatable, Identifiable {
 
     /// An empty record for this run, before any event.
     public func emptyRecord() -> RunRecord {
-        RunRecord(id: id, experimentID: header.experiment, variant: header.variant, state: .running)
+        var record = RunRecord(id: id, experimentID: header.experiment, variant: header.variant, state: .running)
+        record.seed = header.seed
+        record.context = RunContext(header: header)
+        record.fileRunID = header.runID
+        return record
     }
 
     /// Brings `record` to the cursor at `step`: appends the missing events going forward, or

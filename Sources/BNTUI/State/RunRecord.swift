@@ -29,6 +29,12 @@ public struct RunRecord: Sendable, Equatable, Identifiable {
     public private(set) var layerNames: [String] = []
     /// Markers (mode switches, freezes, phases), in order.
     public private(set) var markers: [MarkerEvent] = []
+    /// The plan's random seed, when known (names runs of one variant, see ``RunNaming``).
+    public var seed: UInt64?
+    /// The plan's data and epochs, when known.
+    public var context: RunContext?
+    /// The run id of the file replayed (`a3f9c2`); nil for live runs.
+    public var fileRunID: String?
     /// The end event, once the run ended.
     public private(set) var end: EndEvent?
     /// Events applied so far.
@@ -45,6 +51,8 @@ public struct RunRecord: Sendable, Equatable, Identifiable {
     /// A record started from a backend report (its events applied).
     public init(_ info: RunInfo) {
         self.init(id: info.id, experimentID: info.experimentID, variant: info.variant, state: info.state)
+        seed = info.seed
+        context = info.context
         apply(info)
     }
 

@@ -40,6 +40,8 @@ public struct WorkbenchState: Sendable, Equatable {
     public var lesson: LessonPlayer?
     /// The dialog open over the workbench.
     public var overlay: Overlay?
+    /// The first help line shown when the help does not fit the screen (see ``KeyMode/help``).
+    public var helpScroll = 0
     /// The header's message.
     public var status: StatusMessage?
     /// The terminal size last reported.

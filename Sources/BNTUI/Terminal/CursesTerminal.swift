@@ -5,7 +5,8 @@ import Foundation
 /// The real ``Terminal``: ncursesw on stdin/stdout.
 ///
 /// Start-up: the locale (``TerminalLocale``) decides Unicode or ASCII glyphs; `newterm` (never
-/// `initscr`, which exits on a bad `TERM`) takes the terminal, failing with ``TerminalError``;
+/// `initscr`, which exits on a bad `TERM`) takes the terminal, failing with ``TerminalError``, as
+/// does a terminal that cannot move its cursor (`TERM=dumb`);
 /// raw mode (Ctrl-C arrives as a key), no echo, keypad on, cursor hidden; colors only when the
 /// terminal has them and `NO_COLOR` is not set, pairs allocated on demand.
 ///
@@ -39,6 +40,7 @@ public final class CursesTerminal: Terminal {
         case .unicode: glyphs = .unicode
         case .ascii: glyphs = .ascii
         }
+        try Self.checkCursorAddressing(environment: environment)
         SignalTrap.install()
         guard let screen = newterm(nil, bnlab_stdout(), bnlab_stdin()) else {
             SignalTrap.uninstall()
@@ -74,6 +76,15 @@ public final class CursesTerminal: Terminal {
     }
 
     deinit { restore() }
+
+    /// Throws ``TerminalError/noCursorAddressing(term:)`` when the terminal on stdout cannot move its
+    /// cursor (`TERM=dumb`), which would get one garbled line; commands call it before slow work
+    /// (loading data, training) so the user learns at once. An unknown `TERM` passes: `newterm`
+    /// names that problem.
+    public static func checkCursorAddressing(
+        environment: [String: String] = ProcessInfo.processInfo.environment) throws(TerminalError) {
+        if bnlab_term_can_address_cursor(STDOUT_FILENO) == 0 { throw .noCursorAddressing(term: environment["TERM"]) }
+    }
 
     // MARK: Input
 

@@ -4,6 +4,8 @@ public enum TerminalError: Error, Equatable, CustomStringConvertible {
     case notATerminal
     /// curses could not start on this terminal type (`TERM`).
     case cannotStart(term: String?)
+    /// The terminal cannot move its cursor (terminfo has no `cup`, e.g. `TERM=dumb`).
+    case noCursorAddressing(term: String?)
 
     /// What went wrong and what to do.
     public var description: String {
@@ -17,6 +19,9 @@ public enum TerminalError: Error, Equatable, CustomStringConvertible {
             } else {
                 "cannot open the terminal: TERM is not set; set it, e.g. TERM=xterm-256color"
             }
+        case .noCursorAddressing(let term):
+            "the workbench needs a terminal that can move its cursor, and TERM='\(term ?? "")' cannot; "
+                + "use a full-screen terminal (e.g. TERM=xterm-256color), or `bnlab show` and `bnlab runs` for plain text"
         }
     }
 }

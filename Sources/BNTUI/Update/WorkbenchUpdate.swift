@@ -75,8 +75,7 @@ public enum WorkbenchUpdate {
     private static func handle(key: Key, state: inout WorkbenchState) -> [WorkbenchEffect] {
         switch state.overlay {
         case .help:
-            let action = KeyBindings.action(for: key)
-            if action == .help || action == .close || action == .quit { state.overlay = nil }
+            helpKey(key, state: &state)
             return []
         case .confirmQuit:
             return confirmQuit(key: key, state: &state)

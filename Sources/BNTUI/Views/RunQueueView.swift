@@ -1,7 +1,8 @@
 import BNCharts
 
-/// The run queue: per run its id, name and state, then a progress bar with epoch and step,
-/// samples/s and ETA (or why it ended).
+/// The run queue: per run its id, name (``RunNaming``: `bn s2` when several runs share a variant)
+/// and state, then a progress bar with epoch and step, samples/s and ETA; once done, the run's data
+/// and epochs (`subset 3000/600 · 2 ep`) and duration, or why it ended.
 enum RunQueueView {
     /// Draws the queue in `rect` (inside its box); `compact` uses one row per run.
     static func render(_ state: WorkbenchState, into grid: inout Grid, in rect: Rect, glyphs: Glyphs, compact: Bool) {
@@ -17,9 +18,11 @@ enum RunQueueView {
         let focused = state.focus == .runs
         let rowsPer = compact || rect.height < 4 ? 1 : 2
         let visible = max(1, rect.height / rowsPer)
+        let names = RunRecord.labels(runs)
         let offset = Formatting.scrollOffset(selected: state.selectedRun, count: runs.count, visible: visible)
         for (row, index) in (offset..<min(runs.count, offset + visible)).enumerated() {
             let run = runs[index]
+            let name = "\(run.id) \(names[index])"
             let y = rect.y + row * rowsPer
             let isSelected = index == state.selectedRun
             let lineRect = Rect(x: rect.x, y: y, width: rect.width, height: 1)
@@ -32,12 +35,12 @@ enum RunQueueView {
                 // Compact: "#1 bn-vs-no-bn/bn  42% running".
                 let percent = run.progress.map { " \(Int(($0.fraction * 100).rounded()))%" } ?? ""
                 let tail = percent + stateText
-                grid.put(string: "\(run.id) \(run.name)", at: lineRect.origin, style: nameStyle,
+                grid.put(string: name, at: lineRect.origin, style: nameStyle,
                          maxWidth: rect.width - tail.count, ellipsis: glyphs.ellipsis)
                 grid.put(string: tail, at: Point(x: rect.maxX - tail.count, y: y), style: stateStyle)
                 continue
             }
-            grid.put(string: "\(run.id) \(run.name)", at: lineRect.origin, style: nameStyle,
+            grid.put(string: name, at: lineRect.origin, style: nameStyle,
                      maxWidth: rect.width - stateText.count, ellipsis: glyphs.ellipsis)
             grid.put(string: stateText, at: Point(x: rect.maxX - stateText.count, y: y), style: stateStyle)
             progressLine(run, into: &grid, in: Rect(x: rect.x, y: y + 1, width: rect.width, height: 1), glyphs: glyphs)
@@ -49,6 +52,14 @@ enum RunQueueView {
         if [.failed, .diverged, .cancelled].contains(run.state), let message = run.message {
             grid.put(string: "  " + message, at: rect.origin, style: .fg(Theme.color(of: run.state)),
                      maxWidth: rect.width, ellipsis: glyphs.ellipsis)
+            return
+        }
+        if run.state == .done, let context = run.context {
+            // A finished run's bar says nothing; its data and epochs say how to read its result.
+            let duration = Formatting.duration(run.end?.seconds)
+            grid.put(string: "  " + context.text(unicode: glyphs.isUnicode), at: rect.origin, style: Theme.dim,
+                     maxWidth: rect.width - duration.count - 1, ellipsis: glyphs.ellipsis)
+            grid.put(string: duration, at: Point(x: rect.maxX - duration.count, y: rect.y), style: Theme.dim)
             return
         }
         let p = run.progress

@@ -1,21 +1,34 @@
 import BNCharts
 import Foundation
 
-/// The saved-runs browser: one row per run file (experiment, variant, date, status, final
-/// accuracy), newest first, the highlighted row reversed and marked rows flagged with `*`.
+/// The saved-runs browser: one row per run file (experiment, run name, date, status, data,
+/// epochs done/planned, final accuracy), newest first, the highlighted row reversed and marked rows
+/// flagged with `*`. Fits 80 columns.
 enum RunsBrowserView {
+    /// The columns: title and width (the last one takes what is left).
+    static let columns: [(title: String, width: Int)] = [("experiment", 16), ("run", 11), ("started", 11),
+                                                         ("status", 9), ("data", 9), ("ep", 5), ("acc", 6)]
+
     /// The row text of `entry`, marked or not.
     static func row(_ entry: RunsBrowser.Entry, marked: Bool) -> String {
-        let accuracy = entry.finalAccuracy.map { NumberFormat.fixed($0 * 100, decimals: 1, trimmingZeros: false) + "%" } ?? "–"
-        return (marked ? "* " : "  ")
-            + pad(entry.experiment, 20) + " " + pad(entry.variant, 12) + " " + pad(date(entry.started), 16) + " "
-            + pad(entry.status, 10) + " " + accuracy
+        let accuracy = entry.finalAccuracy.map { NumberFormat.percent($0) } ?? "–"
+        let epochs = "\(entry.epochs)" + (entry.context.map { "/\($0.epochs)" } ?? "")
+        return line(marked ? "* " : "  ", [entry.experiment, entry.name, date(entry.started), entry.status,
+                                         entry.context?.dataText ?? "?", epochs, accuracy])
+    }
+
+    /// `cells` padded to ``columns``, after `prefix`.
+    private static func line(_ prefix: String, _ cells: [String]) -> String {
+        prefix + zip(cells, columns).enumerated().map { i, pair in
+            i == columns.count - 1 ? pair.0 : pad(pair.0, pair.1.width)
+        }.joined(separator: " ")
     }
 
     static func render(_ browser: RunsBrowser, into grid: inout Grid, screen: Rect, glyphs: Glyphs) {
-        let header = "  " + pad("experiment", 20) + " " + pad("variant", 12) + " " + pad("started", 16) + " "
-            + pad("status", 10) + " accuracy"
-        let width = min(screen.width - 2, max(header.count + 2, 40))
+        let header = line("  ", columns.map(\.title))
+        // Every column at its width, the marker before them and a space between them.
+        let natural = 2 + columns.map(\.width).reduce(0, +) + columns.count - 1
+        let width = min(screen.width - 4, max(natural, 40))
         let visible = max(1, min(browser.entries.count, screen.height - 8))
         let title = browser.marked.isEmpty ? "Saved runs \(browser.entries.count)"
             : "Saved runs \(browser.entries.count), \(browser.marked.count) marked"
@@ -49,7 +62,7 @@ enum RunsBrowserView {
         let f = DateFormatter()
         f.locale = Locale(identifier: "en_US_POSIX")
         f.timeZone = TimeZone(identifier: "UTC")
-        f.dateFormat = "yyyy-MM-dd HH:mm"
+        f.dateFormat = "MM-dd HH:mm"
         return f.string(from: date)
     }
 }

@@ -33,7 +33,9 @@ public enum WorkbenchView {
                 fullLayout(state, into: &grid, screen: screen, glyphs: glyphs)
             }
             switch state.overlay {
-            case .help: HelpOverlayView.render(into: &grid, screen: screen, glyphs: glyphs)
+            case .help:
+                HelpOverlayView.render(into: &grid, screen: screen, glyphs: glyphs, mode: KeyMode.beneath(state),
+                                       scroll: state.helpScroll)
             case .confirmQuit(let n): ConfirmQuitView.render(activeRuns: n, into: &grid, screen: screen, glyphs: glyphs)
             case .variantPicker(let p):
                 VariantPickerView.render(p, experiments: state.experiments, into: &grid, screen: screen, glyphs: glyphs)
@@ -61,7 +63,7 @@ public enum WorkbenchView {
         let (header, rest) = screen.splitTop(1)
         let (body, footer) = rest.splitBottom(1)
         HeaderView.render(state, into: &grid, in: header, glyphs: glyphs)
-        FooterView.render(into: &grid, in: footer, glyphs: glyphs)
+        FooterView.render(into: &grid, in: footer, glyphs: glyphs, mode: KeyMode.current(state))
 
         let leftWidth = min(48, max(30, screen.width * 34 / 100))
         let (left, main) = body.splitLeft(leftWidth)
@@ -97,7 +99,7 @@ public enum WorkbenchView {
         let (header, rest) = screen.splitTop(1)
         let (body, footer) = rest.splitBottom(1)
         HeaderView.render(state, into: &grid, in: header, glyphs: glyphs)
-        FooterView.render(into: &grid, in: footer, glyphs: glyphs)
+        FooterView.render(into: &grid, in: footer, glyphs: glyphs, mode: KeyMode.current(state))
 
         let count = state.focus == .experiments ? state.experiments.count : state.runs.count
         let listHeight = max(2, min(count + 1, body.height / 3))

@@ -81,6 +81,12 @@ struct LessonCommand: ParsableCommand {
             printError("bnlab: lesson needs a terminal (stdin and stdout are not both TTYs).")
             throw ExitCode(2)
         }
+        do {
+            try CursesTerminal.checkCursorAddressing()
+        } catch {
+            FileHandle.standardError.write(Data("bnlab: \(error)\n".utf8))
+            throw ExitCode(2)
+        }
         let urls: [URL]
         if fresh {
             urls = try train(spec)

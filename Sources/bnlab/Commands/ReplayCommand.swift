@@ -74,7 +74,7 @@ struct ReplayCommand: ParsableCommand {
             printError("bnlab: \(error)")
             throw ExitCode(2)
         }
-        let label = runs.count == 1 ? "replay: \(runs[0].url?.lastPathComponent ?? "")" : "replay: \(runs.count) runs"
+        let label = runs.count == 1 ? "replay: " + TerminalSafe.strip(runs[0].url?.lastPathComponent ?? "") : "replay: \(runs.count) runs"
         let app = WorkbenchApp(terminal: terminal, backend: ReplayBackend(experiments: experiments),
                                options: WorkbenchOptions(backendLabel: label, runsFolder: folders.runsFolder,
                                                          highContrast: highContrast))

@@ -1,4 +1,5 @@
 import ArgumentParser
+import BNCharts
 import BNCore
 import BNLab
 import Dispatch
@@ -76,15 +77,16 @@ struct RunCommand: ParsableCommand {
     }
 
     private func printSummary(_ statuses: [RunStatus]) {
-        var rows = [["variant", "status", "train loss", "test acc (eval)", "test acc (train mode)", "run file"]]
+        var rows = [["variant", "status", "data", "epochs", "train loss", "test acc (eval)", "test acc (train mode)", "run file"]]
         for status in statuses {
             let summary = status.runFile.flatMap { try? RunReader.read(contentsOf: $0) }?.summary
             let trainMode = summary?.trainModeAccuracy.sorted { $0.key < $1.key }
-                .map { String(format: "%.4f (batch %d)", $1, $0) }.joined(separator: ", ") ?? ""
+                .map { "\(NumberFormat.percent($1)) (batch \($0))" }.joined(separator: ", ") ?? ""
+            let epochs = summary.map { s in "\(s.epochs)" + (s.context.map { "/\($0.epochs)" } ?? "") } ?? "–"
             rows.append([status.name.split(separator: "/").last.map(String.init) ?? status.name,
-                         status.state.rawValue,
-                         summary?.finalTrainLoss.map { String(format: "%.4f", $0) } ?? "–",
-                         summary?.finalAccuracy.map { String(format: "%.4f", $0) } ?? "–",
+                         status.state.rawValue, summary?.context?.dataText ?? "–", epochs,
+                         summary?.finalTrainLoss.map(NumberFormat.result) ?? "–",
+                         summary?.finalAccuracy.map { NumberFormat.percent($0) } ?? "–",
                          trainMode.isEmpty ? "–" : trainMode,
                          status.runFile?.lastPathComponent ?? "–"])
         }

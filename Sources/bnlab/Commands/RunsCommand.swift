@@ -1,4 +1,5 @@
 import ArgumentParser
+import BNCharts
 import BNLab
 import Foundation
 
@@ -6,7 +7,12 @@ import Foundation
 struct RunsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "runs",
-        abstract: "List the saved runs (newest first): experiment, variant, date, status, final accuracy."
+        abstract: "List the saved runs (newest first): experiment, run, date, status, data, epochs, final loss and accuracy.",
+        discussion: """
+        RUN names a run by its variant, with its seed (`bn s2`) or run id (`bn #a3f9c2`) when several \
+        runs share the variant. DATA is `full` or the subset used (train/test images); EPOCHS is \
+        finished/planned, so a result on a subset or after few epochs is read as such.
+        """
     )
 
     @OptionGroup var folders: FolderOptions
@@ -20,14 +26,17 @@ struct RunsCommand: ParsableCommand {
         }
         let formatter = DateFormatter()
         formatter.dateFormat = "yyyy-MM-dd HH:mm"
-        var rows = [["started", "experiment", "variant", "status", "epochs", "train loss", "test acc", "file"]]
-        for r in runs {
-            rows.append([formatter.string(from: r.started), r.experiment, r.variant, r.statusText, String(r.epochs),
-                         r.finalTrainLoss.map { String(format: "%.4f", $0) } ?? "–",
-                         r.finalAccuracy.map { String(format: "%.4f", $0) } ?? "–",
-                         r.url?.lastPathComponent ?? ""])
+        var rows = [["started", "experiment", "run", "status", "data", "epochs", "train loss", "test acc", "file"]]
+        let names = RunNaming.labels(runs.map(\.identity), qualifiesExperiment: false)
+        for (r, name) in zip(runs, names) {
+            let planned = r.context.map { "/\($0.epochs)" } ?? ""
+            rows.append([formatter.string(from: r.started), TerminalSafe.strip(r.experiment), name, r.statusText,
+                         r.context?.dataText ?? "?", "\(r.epochs)\(planned)",
+                         r.finalTrainLoss.map(NumberFormat.result) ?? "–",
+                         r.finalAccuracy.map { NumberFormat.percent($0) } ?? "–",
+                         TerminalSafe.strip(r.url?.lastPathComponent ?? "")])
         }
         print(TextTable(rows: rows).render())
-        for failure in failures { print("unreadable: \(failure)") }
+        for failure in failures { print("unreadable: " + TerminalSafe.strip("\(failure)")) }
     }
 }

@@ -8,9 +8,9 @@ import Foundation
 struct ShowCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "show",
-        abstract: "Print a plain-text report of saved runs: loss chart, per-class accuracy, running statistics.",
+        abstract: "Print a text report of saved runs (coloured on a terminal): loss chart, per-class accuracy, running statistics.",
         discussion: """
-        Works without a terminal (for handouts and logs). Several runs share one loss chart and \
+        Works without a terminal (for handouts and logs); in colour on a terminal (see --color). Several runs share one loss chart and \
         one accuracy table. RUN is a run file, or a file name or run id in the runs folder.
         """
     )
@@ -24,6 +24,10 @@ struct ShowCommand: ParsableCommand {
     @Option(help: "Chart width in characters.")
     var width = 78
 
+    @Option(help: ArgumentHelp("Colour: auto (on a terminal, unless NO_COLOR is set or TERM=dumb), always or never.",
+                               valueName: "when"))
+    var color: ColorChoice = .auto
+
     @OptionGroup var folders: FolderOptions
 
     func run() throws {
@@ -31,6 +35,8 @@ struct ShowCommand: ParsableCommand {
         let reader = RunFileArguments(folders: folders)
         let files = try runFiles.map(reader.read)
         let unicode = !ascii && TerminalImageStyle.localeIsUTF8(environment: ProcessInfo.processInfo.environment)
-        print(RunReport(runs: files, unicode: unicode, width: width).render())
+        let environment = ProcessInfo.processInfo.environment
+        let colored = color.isOn(isTerminal: isatty(STDOUT_FILENO) == 1, environment: environment)
+        print(RunReport(runs: files, unicode: unicode, width: width, color: colored).render())
     }
 }

@@ -79,6 +79,12 @@ struct WorkbenchCommand: ParsableCommand {
                 """.utf8))
             throw ExitCode(2)
         }
+        do {
+            try CursesTerminal.checkCursorAddressing()
+        } catch {
+            FileHandle.standardError.write(Data("bnlab: \(error)\n".utf8))
+            throw ExitCode(2)
+        }
         let backend: WorkbenchBackend
         let label: String
         if demo {

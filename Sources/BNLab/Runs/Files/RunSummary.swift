@@ -12,6 +12,10 @@ public struct RunSummary: Sendable, Equatable {
     public var variant: String
     /// The run id from the header.
     public var runID: String
+    /// The random seed from the header.
+    public var seed: UInt64
+    /// The planned data and epochs; nil when the header has no readable config.
+    public var context: RunContext?
     /// When it started.
     public var started: Date
     /// How it ended; nil when the file has no end event.
@@ -36,6 +40,8 @@ public struct RunSummary: Sendable, Equatable {
         experiment = run.header.experiment
         variant = run.header.variant
         runID = run.header.runID
+        seed = run.header.seed
+        context = RunContext(header: run.header)
         started = run.header.started
         url = run.url
         let end = run.end
@@ -49,6 +55,11 @@ public struct RunSummary: Sendable, Equatable {
         var trainMode: [Int: Double] = [:]
         for evaluation in epochs.last?.trainMode ?? [] { trainMode[evaluation.batchSize] = evaluation.accuracy }
         trainModeAccuracy = trainMode
+    }
+
+    /// Who the run is, for ``RunNaming``.
+    public var identity: RunIdentity {
+        RunIdentity(experiment: experiment, variant: variant, seed: seed, tag: runID)
     }
 
     /// `done`, `cancelled`, `diverged`, `failed`, or `interrupted` (no end event).

@@ -1,0 +1,34 @@
+/// The one rule that names runs in every listing, legend and report (workbench and CLI).
+///
+/// - `bn` when the variant appears once among the runs named together;
+/// - `bn s2` when several runs share the variant and their seeds tell them apart;
+/// - `bn #a3f9c2` (the run id) when they do not (same seed, or seed unknown);
+/// - prefixed with `experiment/` when the runs span several experiments and `qualifiesExperiment`.
+///
+/// ```swift
+/// RunNaming.labels([bn1, bn2, noBN])   // ["bn s1", "bn s2", "no-bn"]
+/// ```
+///
+/// Names from files are stripped of control characters (``TerminalSafe``).
+public enum RunNaming {
+    /// The label of each run in `runs` (same order), unique among them.
+    public static func labels(_ runs: [RunIdentity], qualifiesExperiment: Bool = true) -> [String] {
+        runs.map { label(of: $0, among: runs, qualifiesExperiment: qualifiesExperiment) }
+    }
+
+    /// The label of `run` among `runs` (which should contain it).
+    public static func label(of run: RunIdentity, among runs: [RunIdentity], qualifiesExperiment: Bool = true) -> String {
+        let experiments = Set(runs.map(\.experiment))
+        var name = qualifiesExperiment && experiments.count > 1 ? "\(run.experiment)/\(run.variant)" : run.variant
+        let siblings = runs.filter { $0.experiment == run.experiment && $0.variant == run.variant }
+        if siblings.count > 1 {
+            let seeds = siblings.compactMap(\.seed)
+            if seeds.count == siblings.count, Set(seeds).count == seeds.count, let seed = run.seed {
+                name += " s\(seed)"
+            } else if !run.tag.isEmpty {
+                name += " " + run.tag
+            }
+        }
+        return TerminalSafe.strip(name)
+    }
+}
