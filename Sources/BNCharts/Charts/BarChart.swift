@@ -12,7 +12,7 @@
 ///     scale: .fraction)
 /// chart.render(into: &grid, in: pane)      // "T-shirt  ██████████████▋      85.2%"
 /// ```
-public struct BarChart: Sendable, Hashable {
+public struct BarChart: Chart, Hashable {
     /// The bars of each category, in order (names and colors for the legend).
     public var groups: [BarGroup]
     /// The row blocks, top to bottom.
@@ -51,12 +51,6 @@ public struct BarChart: Sendable, Hashable {
         grid.clipped(to: rect) { g in draw(into: &g, in: rect) }
     }
 
-    /// The chart alone in a new `width × height` grid.
-    public func render(width: Int, height: Int) -> Grid {
-        var grid = Grid(width: width, height: height)
-        render(into: &grid, in: grid.bounds)
-        return grid
-    }
 
     private var groupCount: Int {
         max(1, groups.count, categories.map(\.values.count).max() ?? 0)

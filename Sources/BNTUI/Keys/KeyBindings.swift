@@ -30,6 +30,7 @@ public enum KeyBindings {
         KeyBinding([.character("-"), .character("_")], .smoothLess, "smooth less", group: .charts),
         KeyBinding([.character("L")], .toggleLogScale, "log loss axis on/off", hint: "log",
                    group: .charts),
+        KeyBinding([.character("X")], .cycleLossXAxis, "loss x axis: step, epoch, wall time", group: .charts),
 
         KeyBinding([.character("["), .character("{")], .previousLayer, "previous BN layer", group: .batchNorm),
         KeyBinding([.character("]"), .character("}")], .nextLayer, "next BN layer", hint: "layer",

@@ -158,6 +158,7 @@ public enum WorkbenchUpdate {
         case .smoothMore: stepSmoothing(by: 1, state: &state)
         case .smoothLess: stepSmoothing(by: -1, state: &state)
         case .toggleLogScale: state.logScale.toggle()
+        case .cycleLossXAxis: state.lossXAxis = state.lossXAxis.next
         case .previousLayer: stepLayer(by: -1, state: &state)
         case .nextLayer: stepLayer(by: 1, state: &state)
         case .previousChannel: stepChannel(by: -1, state: &state)
