@@ -237,7 +237,7 @@ struct ViewTests {
         var s = state
         Fixtures.press([.down, .down, .down], &s)
         let text = render(s).description
-        #expect(text.contains("no-bn-lr1.0 (diverged)"))
+        #expect(text.contains("no-bn-lr1.0 diverged at step"))
         #expect(text.contains("loss became NaN"))
     }
 }

@@ -135,10 +135,10 @@ extension LineChart {
         }
     }
 
-    /// Vertical marker lines in the plot's blank cells.
+    /// Vertical marker lines in the plot's blank cells, labelled ones first (they win a shared column).
     private func drawMarkerLines(into g: inout Grid, layout: LineChartLayout) {
         let plot = layout.plot
-        for m in markers {
+        for m in markers.filter({ $0.style == .labelled }) + markers.filter({ $0.style == .faint }) {
             guard let column = layout.column(forX: m.x) else { continue }
             let cell = m.style == .faint
                 ? Cell(glyphs.faintMarkerLine, style: Style.fg(m.color).adding(.dim))

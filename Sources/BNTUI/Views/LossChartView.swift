@@ -49,14 +49,14 @@ enum LossChartView {
                 for run in members {
                     let index = replay.sources.firstIndex { $0.id == run.id } ?? 0
                     let name = replay.sources.indices.contains(index) ? replay.label(of: replay.sources[index]) : run.variant
-                    let suffix = run.state == .diverged ? " (diverged)" : ""
-                    series.append(Series(name: name + suffix, points: mapped(run, run.losses), color: .automatic(index)))
+                    series.append(Series(name: name, points: mapped(run, run.losses), color: .automatic(index)))
                 }
             }
         } else {
+            // A diverged run's name stays bare: the note under the chart says where it diverged.
             series = runs.map { run -> Series in
                 let latest = run.losses.last { $0.y.isFinite }.map { " " + NumberFormat.value($0.y, significantDigits: 3) }
-                let suffix = run.state == .diverged ? " (diverged)" : latest ?? ""
+                let suffix = run.state == .diverged ? "" : latest ?? ""
                 return Series(name: run.variant + suffix, points: mapped(run, run.losses),
                               color: Theme.color(variant: run.variant, in: experiment))
             }

@@ -1,0 +1,92 @@
+import BNCharts
+import BNLab
+import Foundation
+import Testing
+@testable import BNTUI
+
+@Suite("Loss panel: diverged runs, markers, x axis, legible everywhere")
+struct LossPanelTests {
+    static let sizes = [TerminalSize(width: 80, height: 24), TerminalSize(width: 140, height: 45)]
+
+    private func render(_ state: WorkbenchState, _ glyphs: Glyphs = .unicode) -> Grid {
+        WorkbenchView.render(state, size: state.size, glyphs: glyphs)
+    }
+
+    /// The y tick labels of the loss plot: the numbers left of `┤` / `+` on rows right of the side panel.
+    private func yLabels(_ grid: Grid, tick: Character) -> [String] {
+        grid.lines().compactMap { line -> String? in
+            guard let i = line.lastIndex(of: tick) else { return nil }
+            let before = line[..<i].split(separator: " ").last.map(String.init) ?? ""
+            return Double(before) != nil ? before : nil
+        }
+    }
+
+    @Test(arguments: sizes)
+    func aDivergedRunIsNamedAndTheOthersUseTheHeight(size: TerminalSize) {
+        let grid = render(ChartPanelFixtures.state(size: size))
+        let text = grid.description
+        #expect(text.contains("no-bn-lr1.0 diverged at step 17"))
+        #expect(text.contains("↑"))
+        let labels = yLabels(grid, tick: "┤")
+        #expect(labels.count >= 3)
+        // The axis tops out near the learning runs' 2.5, not at the diverged 3e30.
+        #expect(labels.compactMap(Double.init).max() ?? .infinity <= 5)
+    }
+
+    @Test(arguments: sizes)
+    func withoutColourAndInASCIIEverySeriesHasItsMarker(size: TerminalSize) {
+        let grid = render(ChartPanelFixtures.state(size: size), .ascii)
+        #expect(grid.cells.allSatisfy { $0.character.isASCII })
+        let text = grid.description
+        for entry in ["* bn-lr0.1", "o bn-lr1.0", "+ no-bn-lr0.1", "x no-bn-lr1.0"] { #expect(text.contains(entry)) }
+        #expect(text.contains("x no-bn-lr1.0 diverged at step 17"))
+        #expect(text.contains("^"))
+    }
+
+    @Test func epochBoundariesAndPhaseMarkersAreDrawn() {
+        let grid = render(ChartPanelFixtures.state(size: TerminalSize(width: 140, height: 45)))
+        #expect(grid.description.contains("freeze body"))
+        // Epoch 2 ends at step 60: a faint line there.
+        #expect(grid.lines().filter { $0.contains("┊") }.count >= 10)
+    }
+
+    @Test func theXKeyCyclesStepEpochAndWallTime() {
+        var state = ChartPanelFixtures.state(size: TerminalSize(width: 140, height: 45))
+        #expect(render(state).description.contains("training loss per step"))
+        Fixtures.press([.character("X")], &state)
+        #expect(state.lossXAxis == .epoch)
+        var text = render(state).description
+        #expect(text.contains("training loss per epoch"))
+        #expect(text.contains("no-bn-lr1.0 diverged at epoch 0.5667"))   // step 17 of 30
+        Fixtures.press([.character("X")], &state)
+        #expect(state.lossXAxis == .time)
+        text = render(state).description
+        #expect(text.contains("training loss per second"))
+        #expect(text.contains("diverged at second 0.85"))               // 0.05 s per step
+        Fixtures.press([.character("X")], &state)
+        #expect(state.lossXAxis == .step)
+    }
+
+    @Test func filesWithoutWallTimeFallBackToSteps() {
+        let runs = ChartPanelFixtures.learningRate().map { info -> RunInfo in
+            var info = info
+            info.newEvents = info.newEvents.map { event in
+                guard case .step(var e) = event else { return event }
+                e.time = nil
+                return .step(e)
+            }
+            return info
+        }
+        var state = ChartPanelFixtures.state(size: TerminalSize(width: 140, height: 45), runs: runs)
+        state.lossXAxis = .time
+        #expect(render(state).description.contains("training loss per step (no wall time recorded)"))
+    }
+
+    @Test func theLogAxisUsesOneNotation() {
+        var state = ChartPanelFixtures.state(size: TerminalSize(width: 140, height: 45))
+        state.logScale = true
+        let labels = yLabels(render(state), tick: "┤")
+        #expect(labels.count >= 3)
+        #expect(labels.allSatisfy { !$0.contains("e") } || labels.allSatisfy { $0.contains("e") })
+    }
+}
