@@ -35,8 +35,8 @@ public enum KeyBindings {
         KeyBinding([.character("["), .character("{")], .previousLayer, "previous BN layer", group: .batchNorm),
         KeyBinding([.character("]"), .character("}")], .nextLayer, "next BN layer", hint: "layer",
                    group: .batchNorm),
-        KeyBinding([.character(","), .character("<")], .previousChannel, "previous channel", group: .batchNorm),
-        KeyBinding([.character("."), .character(">")], .nextChannel, "next channel", hint: "channel",
+        KeyBinding([.character(","), .character("<")], .previousChannel, "previous channel (accuracy: class)", group: .batchNorm),
+        KeyBinding([.character("."), .character(">")], .nextChannel, "next channel (accuracy: class)", hint: "channel",
                    group: .batchNorm),
         KeyBinding([.character("v")], .toggleStatistic, "running mean/variance", group: .batchNorm),
 

@@ -31,6 +31,8 @@ public struct WorkbenchState: Sendable, Equatable {
     public var bnLayer: String?
     /// The BN channel shown in the line chart.
     public var channel = 0
+    /// The class whose accuracy over epochs the accuracy panel draws (`<` and `>` there).
+    public var accuracyClass = 0
     /// Running mean or running variance.
     public var statistic: BNStatistic = .mean
     /// The saved runs being replayed or compared; nil for live runs.

@@ -238,6 +238,12 @@ public enum WorkbenchUpdate {
 
     /// Moves the channel, clamped to the shown layer's channels.
     private static func stepChannel(by delta: Int, state: inout WorkbenchState) {
+        if state.chart == .accuracy {
+            // On the accuracy panel the same keys pick the class drawn over epochs.
+            let classes = max(1, state.chartRuns.compactMap { $0.latestEpoch?.classAccuracy.count }.max() ?? 1)
+            state.accuracyClass = clamp(state.accuracyClass + delta, count: classes)
+            return
+        }
         guard let run = state.statsRun, let layer = state.shownLayer else {
             state.status = StatusMessage("no BN snapshots yet for this experiment")
             return
