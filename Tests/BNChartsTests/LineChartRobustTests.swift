@@ -70,6 +70,15 @@ struct LineChartRobustTests {
         #expect(labels.allSatisfy { $0.contains("e") && !$0.contains("T") && !$0.contains("G") })
     }
 
+    @Test func theRobustLogAxisClipsTheDivergedRunToo() throws {
+        var chart = LineChart(series: learningRateSeries(), yScale: .logarithmic)
+        chart.robustRange = true
+        let rect = Rect(width: 52, height: 18)
+        let layout = try #require(chart.layout(in: rect))
+        #expect(layout.yDomain.upperBound <= 10)
+        #expect(chart.notes(in: rect).map(\.text).contains { $0.hasPrefix("no-bn-lr1.0 diverged at step 17") })
+    }
+
     @Test func logAxisOverFewDecadesHasOneTwoFiveTicks() throws {
         var chart = LineChart(series: Array(learningRateSeries().prefix(3)), yScale: .logarithmic)
         chart.robustRange = true

@@ -90,3 +90,21 @@ struct LossPanelTests {
         #expect(labels.allSatisfy { !$0.contains("e") } || labels.allSatisfy { $0.contains("e") })
     }
 }
+
+@Suite("Loss panel in replay: the cursor label")
+struct LossPanelReplayTests {
+    @Test func theCursorStepSitsOnTheAxisWithoutCuttingTickLabels() throws {
+        var state = ReplayFixtures.state([try ReplayFixtures.bn, try ReplayFixtures.noBN])
+        Fixtures.press([.character("F")], &state)
+        let step = try #require(state.replay?.cursor.step)
+        let grid = WorkbenchView.render(state, size: Fixtures.size, glyphs: .unicode)
+        let lines = grid.lines()
+        let axis = try #require(lines.lastIndex { $0.contains("└┬") || ($0.contains("└─") && $0.contains("┬")) })
+        let tick = try #require(lines[axis].firstIndex(of: "┬"))
+        let column = lines[axis].distance(from: lines[axis].startIndex, to: tick)
+        let labels = String(Array(lines[axis + 1]).dropFirst(column - 3)).split(separator: " ").map(String.init).filter { !$0.contains("│") }
+        #expect(labels.contains(String(step)), "\(lines[axis + 1])")
+        // Every token is a whole number: no label was cut by another ("800    938k      1.2k").
+        #expect(labels.allSatisfy { Int($0) != nil }, "\(labels)")
+    }
+}

@@ -8,7 +8,7 @@ extension LineChart {
     /// 2. a series whose `q98` lies above `M + 1000·max(S, |M|)` (M the lower median of the
     ///    series' medians, S the lower median of their `w`) is an outlier series (a diverged run at
     ///    1e30) and does not widen the range; likewise below `M' − 1000·max(S, |M'|)` with M' the
-    ///    upper median;
+    ///    upper median. On a log axis the margin is `3 + 3·S` decades (a factor of 1000 and more);
     /// 3. the extent is the min and max of the remaining series' points inside their fences.
     func robustExtent(of series: [[Double]]) -> ClosedRange<Double>? {
         let transformed: [[Double]] = series.map { ys in
@@ -28,8 +28,9 @@ extension LineChart {
         let spans = stats.map { $0.q98 - $0.q02 }.sorted()
         let lowerMedian = medians[(medians.count - 1) / 2], upperMedian = medians[medians.count / 2]
         let spread = spans[(spans.count - 1) / 2]
-        let ceiling = lowerMedian + 1000 * max(spread, abs(lowerMedian), 1e-300)
-        let floor = upperMedian - 1000 * max(spread, abs(upperMedian), 1e-300)
+        let logAxis = yScale == .logarithmic
+        let ceiling = lowerMedian + (logAxis ? 3 + 3 * spread : 1000 * max(spread, abs(lowerMedian), 1e-300))
+        let floor = upperMedian - (logAxis ? 3 + 3 * spread : 1000 * max(spread, abs(upperMedian), 1e-300))
         var lo = Double.infinity, hi = -Double.infinity
         for s in stats where s.q98 <= ceiling && s.q02 >= floor {
             let w = s.q98 - s.q02

@@ -44,10 +44,15 @@ struct LossXMapping {
         epochEnds = ordered.dropLast().compactMap { last[$0].flatMap { table[$0] } }
     }
 
-    /// The x of `step`; step 0 (before training) is x 0 on the epoch and time axes.
+    /// The x of `step`; step 0 (before training) is x 0 on the epoch and time axes. A step past the
+    /// last recorded one (a replay's end while the cursor is earlier) is extrapolated at the mean
+    /// rate so far, `x_last + (step − s_last) · x_last / s_last`.
     func x(step: Int) -> Double? {
         if let x = table[step] { return x }
-        if step <= 0 { return axis == .step ? Double(step) : 0 }
+        if axis == .step { return Double(step) }
+        if step <= 0 { return 0 }
+        guard let lastStep = table.keys.max(), let lastX = table[lastStep], lastStep > 0 else { return nil }
+        if step > lastStep { return lastX + Double(step - lastStep) * lastX / Double(lastStep) }
         // A step between recorded ones: the next recorded step's x.
         return table.filter { $0.key >= step }.min { $0.key < $1.key }?.value
     }
