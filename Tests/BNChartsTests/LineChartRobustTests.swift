@@ -87,3 +87,36 @@ struct LineChartRobustTests {
     }
 }
 
+
+@Suite("Line chart: robust range on moderate divergence")
+struct LineChartModerateDivergenceTests {
+    @Test func aRunThatClimbsTo700ThenNaNDoesNotSetTheRange() throws {
+        // The demo's no-bn-lr1.0: 88 steps climbing to ~700, then NaN.
+        let steps = (1...300).map(Double.init)
+        let climbing = steps.map { $0 <= 88 ? 2.3 * pow(1.07, $0) : .nan }
+        var chart = LineChart(series: [
+            Series(name: "bn", x: steps, y: steps.map { 2.3 * exp(-$0 / 60) + 0.3 }),
+            Series(name: "no-bn-lr1.0", x: steps, y: climbing),
+        ])
+        chart.robustRange = true
+        let rect = Rect(width: 52, height: 18)
+        let layout = try #require(chart.layout(in: rect))
+        #expect(layout.yDomain.upperBound <= 5)
+        let note = try #require(chart.notes(in: rect).first)
+        #expect(note.text.hasPrefix("no-bn-lr1.0 diverged at step"))
+        #expect(note.text.hasSuffix("then NaN)"))
+    }
+
+    @Test func aLegitimatelyHigherRunStaysInRange() throws {
+        // no-BN stays near 2.3 while BN drops to 0.1: both are drawn in full.
+        let steps = (1...200).map(Double.init)
+        var chart = LineChart(series: [
+            Series(name: "bn", x: steps, y: steps.map { 2.3 * exp(-$0 / 20) + 0.1 }),
+            Series(name: "stuck", x: steps, y: steps.map { 2.3 - $0 / 1000 }),
+        ])
+        chart.robustRange = true
+        let rect = Rect(width: 52, height: 18)
+        #expect(try #require(chart.layout(in: rect)).yDomain.upperBound >= 2.4)
+        #expect(chart.notes(in: rect).isEmpty)
+    }
+}

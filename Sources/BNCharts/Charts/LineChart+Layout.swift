@@ -5,49 +5,49 @@ extension LineChart {
     ///
     /// 1. each series' 2nd and 98th percentiles `q02`, `q98`, and its fence
     ///    `[q02 − w, q98 + w]` with `w = q98 − q02`: points outside their own fence are outliers;
-    /// 2. a series whose `q98` lies above `M + 1000·max(S, |M|)` (M the lower median of the
-    ///    series' medians, S the lower median of their `w`) is an outlier series (a diverged run at
-    ///    1e30) and does not widen the range; likewise below `M' − 1000·max(S, |M'|)` with M' the
-    ///    upper median. On a log axis the margin is `3 + 3·S` decades (a factor of 1000 and more);
-    /// 3. the extent is the min and max of the remaining series' points inside their fences.
-    func robustExtent(of series: [[Double]]) -> ClosedRange<Double>? {
-        let transformed: [[Double]] = series.map { ys in
-            ys.compactMap { y in
+    /// 2. outlier series do not widen the range: one that ends in NaN or infinity (`endsNotFinite`),
+    ///    and one whose `q98` lies above `M + 20·max(S, |M|)` (M the lower median of the series'
+    ///    medians, S the lower median of their `w`), e.g. a run that diverged to 700 or 1e30 among
+    ///    losses near 1; likewise below `M' − 20·max(S, |M'|)` with M' the upper median. On a log
+    ///    axis the margin is `2 + 3·S` decades;
+    /// 3. the extent is the min and max of the remaining series' points inside their fences (of
+    ///    every series' fenced points when no series remains).
+    func robustExtent(of series: [[Double]], endsNotFinite: [Bool] = []) -> ClosedRange<Double>? {
+        struct Stats { var q02, q50, q98: Double; var values: [Double]; var endsBad: Bool }
+        let logAxis = yScale == .logarithmic
+        let stats: [Stats] = series.enumerated().compactMap { index, ys in
+            let s = ys.compactMap { y -> Double? in
                 guard y.isFinite else { return nil }
-                if yScale == .logarithmic { return y > 0 ? ChartMath.log10Of(y) : nil }
+                if logAxis { return y > 0 ? ChartMath.log10Of(y) : nil }
                 return y
             }.sorted()
-        }.filter { !$0.isEmpty }
-        guard !transformed.isEmpty else { return nil }
-        struct Stats { var q02, q50, q98: Double; var values: [Double] }
-        let stats = transformed.map { s in
-            Stats(q02: ChartMath.quantile(sorted: s, 0.02), q50: ChartMath.quantile(sorted: s, 0.5),
-                  q98: ChartMath.quantile(sorted: s, 0.98), values: s)
+            guard !s.isEmpty else { return nil }
+            return Stats(q02: ChartMath.quantile(sorted: s, 0.02), q50: ChartMath.quantile(sorted: s, 0.5),
+                         q98: ChartMath.quantile(sorted: s, 0.98), values: s,
+                         endsBad: index < endsNotFinite.count && endsNotFinite[index])
         }
+        guard !stats.isEmpty else { return nil }
         let medians = stats.map(\.q50).sorted()
         let spans = stats.map { $0.q98 - $0.q02 }.sorted()
         let lowerMedian = medians[(medians.count - 1) / 2], upperMedian = medians[medians.count / 2]
         let spread = spans[(spans.count - 1) / 2]
-        let logAxis = yScale == .logarithmic
-        let ceiling = lowerMedian + (logAxis ? 3 + 3 * spread : 1000 * max(spread, abs(lowerMedian), 1e-300))
-        let floor = upperMedian - (logAxis ? 3 + 3 * spread : 1000 * max(spread, abs(upperMedian), 1e-300))
-        var lo = Double.infinity, hi = -Double.infinity
-        for s in stats where s.q98 <= ceiling && s.q02 >= floor {
-            let w = s.q98 - s.q02
-            for v in s.values where v >= s.q02 - w && v <= s.q98 + w {
-                lo = min(lo, v)
-                hi = max(hi, v)
-            }
-        }
-        if lo > hi {
-            // Every series is an outlier of the others: fall back to all fenced points.
-            for s in stats {
+        let ceiling = lowerMedian + (logAxis ? 2 + 3 * spread : 20 * max(spread, abs(lowerMedian), 1e-300))
+        let floor = upperMedian - (logAxis ? 2 + 3 * spread : 20 * max(spread, abs(upperMedian), 1e-300))
+        func extent(_ chosen: [Stats]) -> (Double, Double)? {
+            var lo = Double.infinity, hi = -Double.infinity
+            for s in chosen {
                 let w = s.q98 - s.q02
-                for v in s.values where v >= s.q02 - w && v <= s.q98 + w { lo = min(lo, v); hi = max(hi, v) }
+                for v in s.values where v >= s.q02 - w && v <= s.q98 + w {
+                    lo = min(lo, v)
+                    hi = max(hi, v)
+                }
             }
+            return lo <= hi ? (lo, hi) : nil
         }
-        guard lo <= hi else { return nil }
-        return yScale == .logarithmic ? ChartMath.pow10(lo)...ChartMath.pow10(hi) : lo...hi
+        let core = stats.filter { !$0.endsBad && $0.q98 <= ceiling && $0.q02 >= floor }
+        // Every series is an outlier of the others: fall back to all fenced points.
+        guard let (lo, hi) = extent(core) ?? extent(stats) else { return nil }
+        return logAxis ? ChartMath.pow10(lo)...ChartMath.pow10(hi) : lo...hi
     }
 
     /// The x range to show and the y extent of the points inside it; nil when no point is left.
@@ -57,7 +57,9 @@ extension LineChart {
         var xd = xLo...xHi
         if let r = xRange, r.lowerBound.isFinite, r.upperBound.isFinite { xd = r }
         if xd.lowerBound == xd.upperBound { xd = (xd.lowerBound - 1)...(xd.upperBound + 1) }
-        if robustRange, let r = robustExtent(of: prepared.map { $0.front.filter { xd.contains($0.x) }.map(\.y) }) {
+        let endsNotFinite = prepared.map { p in p.original.last { xd.contains($0.x) }.map { !$0.y.isFinite } ?? false }
+        if robustRange, let r = robustExtent(of: prepared.map { $0.front.filter { xd.contains($0.x) }.map(\.y) },
+                                             endsNotFinite: endsNotFinite) {
             return (xd, r)
         }
         // The y extent of the points inside the x range, or of all points when none is inside.
