@@ -159,7 +159,7 @@ public struct LineChart: Chart, Hashable {
                 raw = raw.filter { $0.y > 0 }
                 smoothed = smoothed?.filter { $0.y > 0 }
             }
-            return Prepared(name: s.name, color: s.color ?? .automatic(index), marker: glyphs.seriesMarker(index),
+            return Prepared(name: s.name, color: s.color ?? .automatic(index), marker: s.marker ?? glyphs.seriesMarker(index),
                             original: s.points, raw: raw, smoothed: smoothed)
         }
     }

@@ -11,6 +11,9 @@ public struct Series: Sendable, Hashable {
     public var points: [ChartPoint]
     /// The line color; nil takes ``ChartColor/automatic(_:)`` for the series' position.
     public var color: ChartColor?
+    /// The marker drawn along the line and in the legend; nil takes ``Glyphs/seriesMarker(_:)`` for
+    /// the series' position (set it to match another chart's marker for the same run).
+    public var marker: Character?
 
     /// A series from points.
     public init(name: String, points: [ChartPoint], color: ChartColor? = nil) {

@@ -7,21 +7,28 @@ import Foundation
 extension AccuracyChartView {
     /// The series: each run's overall accuracy (in %) per epoch, then, when `withClass`, each run's
     /// accuracy on class `selected` (named `run class`).
-    static func epochSeries(_ state: WorkbenchState, selected: Int, className: String, withClass: Bool = true) -> [Series] {
+    static func epochSeries(_ state: WorkbenchState, selected: Int, className: String, withClass: Bool = true,
+                            glyphs: Glyphs) -> [Series] {
         let experiment = state.currentExperiment
         let runs = state.chartRuns.filter { !$0.epochs.isEmpty }
         let names = runs.map { run in state.replay.flatMap { r in r.sources.first { $0.id == run.id }.map(r.label(of:)) } ?? run.variant }
         let colors = runs.enumerated().map { i, run in
             state.replay == nil ? Theme.color(variant: run.variant, in: experiment) : ChartColor.automatic(i)
         }
+        // A run's overall line takes the marker of its eval-mode bars; class lines come after all groups.
+        let groups = groups(state)
         let overall = runs.enumerated().map { i, run in
-            Series(name: names[i], x: run.epochs.map { Double($0.epoch) }, y: run.epochs.map { 100 * $0.accuracy },
-                   color: colors[i])
+            var s = Series(name: names[i], x: run.epochs.map { Double($0.epoch) }, y: run.epochs.map { 100 * $0.accuracy },
+                           color: colors[i])
+            s.marker = groups.firstIndex { $0.runID == run.id }.map(glyphs.seriesMarker)
+            return s
         }
         let perClass = runs.enumerated().map { i, run in
-            Series(name: "\(names[i]) \(className)", x: run.epochs.map { Double($0.epoch) },
-                   y: run.epochs.map { selected < $0.classAccuracy.count ? 100 * $0.classAccuracy[selected] : .nan },
-                   color: colors[i])
+            var s = Series(name: "\(names[i]) \(className)", x: run.epochs.map { Double($0.epoch) },
+                           y: run.epochs.map { selected < $0.classAccuracy.count ? 100 * $0.classAccuracy[selected] : .nan },
+                           color: colors[i])
+            s.marker = glyphs.seriesMarker(groups.count + i)
+            return s
         }
         return withClass ? overall + perClass : overall
     }
@@ -60,7 +67,7 @@ extension AccuracyChartView {
     static func trendRows(_ state: WorkbenchState, classNames: [String], glyphs: Glyphs) -> [TrendRow] {
         guard !classNames.isEmpty else { return [] }
         let selected = min(max(0, state.accuracyClass), classNames.count - 1)
-        let series = epochSeries(state, selected: selected, className: classNames[selected])
+        let series = epochSeries(state, selected: selected, className: classNames[selected], glyphs: glyphs)
         let runs = series.count / 2
         guard runs > 0 else { return [] }
         let nameWidth = series.prefix(runs).map(\.name.count).max() ?? 0
@@ -70,7 +77,7 @@ extension AccuracyChartView {
             let overall = series[i].points.map(\.y), perClass = series[runs + i].points.map(\.y)
             func last(_ v: [Double]) -> String { v.last.map { NumberFormat.fixed($0, decimals: 1) + "%" } ?? glyphs.missing }
             let name = series[i].name.padding(toLength: nameWidth, withPad: " ", startingAt: 0)
-            rows.append(TrendRow(label: name, marker: glyphs.seriesMarker(i), color: series[i].color ?? .default,
+            rows.append(TrendRow(label: name, marker: series[i].marker ?? glyphs.seriesMarker(i), color: series[i].color ?? .default,
                                  trends: [(overall, last(overall)), (perClass, last(perClass))]))
         }
         return rows
@@ -86,7 +93,7 @@ extension AccuracyChartView {
         let title = "% by epoch" + (withClass ? "; class \(classNames[selected]) (< >)" : ", overall")
         grid.put(string: title, at: rect.origin, style: Theme.title, maxWidth: rect.width, ellipsis: glyphs.ellipsis)
         var chart = LineChart(series: epochSeries(state, selected: selected, className: classNames[selected],
-                                                  withClass: withClass),
+                                                  withClass: withClass, glyphs: glyphs),
                               glyphs: glyphs)
         chart.xAxisName = "epoch"
         chart.showsEndLabels = false

@@ -11,6 +11,8 @@ enum AccuracyChartView {
         var color: ChartColor
         var overall: Double
         var perClass: [Double]
+        /// The run it belongs to.
+        var runID: String = ""
     }
 
     /// The groups for the compared runs, in variant order.
@@ -22,11 +24,11 @@ enum AccuracyChartView {
             let color = Theme.color(variant: run.variant, in: experiment)
             let trainModes = epoch.trainMode ?? []
             out.append(Group(name: trainModes.isEmpty ? run.variant : "\(run.variant) eval", color: color,
-                             overall: epoch.accuracy, perClass: epoch.classAccuracy))
+                             overall: epoch.accuracy, perClass: epoch.classAccuracy, runID: run.id))
             let extra: [ChartColor] = [.magenta, .red, .blue, .white]
             for (k, t) in trainModes.enumerated() {
                 out.append(Group(name: "\(run.variant) train b=\(t.batchSize)", color: extra[k % extra.count],
-                                 overall: t.accuracy, perClass: t.classAccuracy))
+                                 overall: t.accuracy, perClass: t.classAccuracy, runID: run.id))
             }
         }
         return out
@@ -56,8 +58,11 @@ enum AccuracyChartView {
             return
         }
         // The overall accuracy of every group, as a legend: "■ bn eval 85.1%  ■ bn train b=64 81.0%  ■ no-bn 70.2%".
-        let legend = Legend(entries: groups.map { LegendEntry(label: "\($0.name) \(NumberFormat.percent($0.overall))",
-                                                               color: $0.color) },
+        // Each group's marker matches its bars, table column and (eval groups) its line over epochs.
+        let legend = Legend(entries: groups.enumerated().map { i, g in
+                                LegendEntry(label: "\(g.name) \(NumberFormat.percent(g.overall))", color: g.color,
+                                            marker: glyphs.seriesMarker(i))
+                            },
                             glyphs: glyphs, labelStyle: Theme.title)
         let legendRows = min(legend.rowsNeeded(width: rect.width), max(1, (rect.height - 1) / 3))
         legend.render(into: &grid, in: Rect(x: rect.x, y: rect.y + 1, width: rect.width, height: legendRows))
@@ -126,8 +131,8 @@ enum AccuracyChartView {
         let columnWidth = max(1, (rect.width - nameWidth - 1) / max(1, groups.count))
         for (gi, g) in groups.enumerated() {
             let x = rect.x + nameWidth + 1 + gi * columnWidth
-            grid.put(string: g.name, at: Point(x: x, y: rect.y), style: Style.fg(g.color).adding(.bold),
-                     maxWidth: columnWidth - 1, ellipsis: glyphs.ellipsis)
+            grid.put(string: "\(glyphs.seriesMarker(gi)) \(g.name)", at: Point(x: x, y: rect.y),
+                     style: Style.fg(g.color).adding(.bold), maxWidth: columnWidth - 1, ellipsis: glyphs.ellipsis)
         }
         for (c, name) in classNames.enumerated() where rect.y + 1 + c < rect.maxY {
             let y = rect.y + 1 + c

@@ -14,7 +14,9 @@ enum LossChartView {
         // The axis asked for, or steps when a run has no wall time (format 1.0 files).
         var axis = state.lossXAxis
         if axis == .time && runs.contains(where: { LossXMapping(.time, run: $0) == nil }) { axis = .step }
-        grid.put(string: caption(state, axis: axis), at: rect.origin, style: Theme.dim, maxWidth: rect.width,
+        var caption = caption(state, axis: axis)
+        if caption.count > rect.width { caption = String(caption.dropFirst("training ".count)) }
+        grid.put(string: caption, at: rect.origin, style: Theme.dim, maxWidth: rect.width,
                  ellipsis: glyphs.ellipsis)
         let body = rect.inset(top: 1)
         guard !runs.isEmpty else {
