@@ -11,7 +11,8 @@ extension LineChart {
     ///    losses near 1; likewise below `M' − 20·max(S, |M'|)` with M' the upper median. On a log
     ///    axis the margin is `2 + 3·S` decades;
     /// 3. the extent is the min and max of the remaining series' points inside their fences (of
-    ///    every series' fenced points when no series remains).
+    ///    every series' fenced points when no series remains), widened to the outlier series'
+    ///    points within a quarter of that extent beyond it (a diverged run's start stays visible).
     func robustExtent(of series: [[Double]], endsNotFinite: [Bool] = []) -> ClosedRange<Double>? {
         struct Stats { var q02, q50, q98: Double; var values: [Double]; var endsBad: Bool }
         let logAxis = yScale == .logarithmic
@@ -44,9 +45,13 @@ extension LineChart {
             }
             return lo <= hi ? (lo, hi) : nil
         }
-        let core = stats.filter { !$0.endsBad && $0.q98 <= ceiling && $0.q02 >= floor }
+        let isCore = stats.map { !$0.endsBad && $0.q98 <= ceiling && $0.q02 >= floor }
         // Every series is an outlier of the others: fall back to all fenced points.
-        guard let (lo, hi) = extent(core) ?? extent(stats) else { return nil }
+        guard var (lo, hi) = extent(zip(stats, isCore).filter(\.1).map(\.0)) ?? extent(stats) else { return nil }
+        let margin = (hi - lo) / 4
+        let near = zip(stats, isCore).filter { !$0.1 }.flatMap(\.0.values).filter { $0 >= lo - margin && $0 <= hi + margin }
+        lo = min(lo, near.min() ?? lo)
+        hi = max(hi, near.max() ?? hi)
         return logAxis ? ChartMath.pow10(lo)...ChartMath.pow10(hi) : lo...hi
     }
 
