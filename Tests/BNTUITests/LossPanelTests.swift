@@ -108,3 +108,22 @@ struct LossPanelReplayTests {
         #expect(labels.allSatisfy { Int($0) != nil }, "\(labels)")
     }
 }
+
+@Suite("Loss panel: identical curves")
+struct LossPanelIdenticalTests {
+    @Test func theFourMomentaLossesAreSaidToBeIdentical() {
+        // Momentum only changes the running statistics: the four losses are the same numbers.
+        let variants = ["m0.5", "m0.1", "m0.01", "cumulative"]
+        let runs = variants.enumerated().map { i, variant in
+            RunInfo(id: "#\(i + 1)", experimentID: "bn-momentum", variant: variant, state: .done,
+                    newEvents: (1...60).map { step in
+                        .step(StepEvent(step: step, epoch: 1, loss: 2 / (1 + Double(step) / 10), lr: 0.1, samples: 64 * step))
+                    })
+        }
+        var state = Fixtures.state(runs: runs, size: TerminalSize(width: 140, height: 45))
+        state.selectedExperiment = state.experiments.firstIndex { $0.id == "bn-momentum" } ?? 0
+        let text = WorkbenchView.render(state, size: state.size, glyphs: .unicode).description
+        #expect(text.contains("= 4 curves identical: m0.5, m0.1, m0.01, cumulative"))
+        #expect(text.contains("● m0.5 0.286"))      // the legend still shows the latest loss
+    }
+}

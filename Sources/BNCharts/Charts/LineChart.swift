@@ -135,6 +135,7 @@ public struct LineChart: Chart, Hashable {
     /// A series ready to draw: finite points (positive on a log axis), and their EMA when smoothing.
     struct Prepared {
         var name: String
+        var detail: String?
         var color: ChartColor
         var marker: Character
         /// The series' points as given, non-finite ones included (for divergence).
@@ -159,7 +160,7 @@ public struct LineChart: Chart, Hashable {
                 raw = raw.filter { $0.y > 0 }
                 smoothed = smoothed?.filter { $0.y > 0 }
             }
-            return Prepared(name: s.name, color: s.color ?? .automatic(index), marker: s.marker ?? glyphs.seriesMarker(index),
+            return Prepared(name: s.name, detail: s.detail, color: s.color ?? .automatic(index), marker: s.marker ?? glyphs.seriesMarker(index),
                             original: s.points, raw: raw, smoothed: smoothed)
         }
     }
@@ -173,7 +174,7 @@ public struct LineChart: Chart, Hashable {
     func legend(_ prepared: [Prepared]) -> Legend {
         let values = cursorX.map { readings(atX: $0, prepared) }
         let entries = prepared.enumerated().map { i, p -> LegendEntry in
-            var label = p.name
+            var label = p.name + (p.detail.map { " " + $0 } ?? "")
             if let values {
                 label += " " + (values[i].value.map { NumberFormat.value($0) } ?? glyphs.missing)
             }

@@ -14,6 +14,8 @@ public struct Series: Sendable, Hashable {
     /// The marker drawn along the line and in the legend; nil takes ``Glyphs/seriesMarker(_:)`` for
     /// the series' position (set it to match another chart's marker for the same run).
     public var marker: Character?
+    /// Shown after the name in the legend only (e.g. the latest value), not in notes or end labels.
+    public var detail: String?
 
     /// A series from points.
     public init(name: String, points: [ChartPoint], color: ChartColor? = nil) {

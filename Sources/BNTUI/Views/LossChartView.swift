@@ -55,12 +55,15 @@ enum LossChartView {
                 }
             }
         } else {
-            // A diverged run's name stays bare: the note under the chart says where it diverged.
+            // The legend shows each run's latest loss; a diverged run's stays bare: the note under
+            // the chart says where it diverged.
             series = runs.map { run -> Series in
-                let latest = run.losses.last { $0.y.isFinite }.map { " " + NumberFormat.value($0.y, significantDigits: 3) }
-                let suffix = run.state == .diverged ? "" : latest ?? ""
-                return Series(name: run.variant + suffix, points: mapped(run, run.losses),
-                              color: Theme.color(variant: run.variant, in: experiment))
+                var s = Series(name: run.variant, points: mapped(run, run.losses),
+                               color: Theme.color(variant: run.variant, in: experiment))
+                if run.state != .diverged {
+                    s.detail = run.losses.last { $0.y.isFinite }.map { NumberFormat.value($0.y, significantDigits: 3) }
+                }
+                return s
             }
         }
         var chart = LineChart(series: series, glyphs: glyphs, yScale: state.logScale ? .logarithmic : .linear,
