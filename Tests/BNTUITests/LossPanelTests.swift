@@ -56,13 +56,13 @@ struct LossPanelTests {
         Fixtures.press([.character("X")], &state)
         #expect(state.lossXAxis == .epoch)
         var text = render(state).description
-        #expect(text.contains("training loss per epoch"))
+        #expect(text.contains("training loss per step, x in epochs"))
         #expect(text.contains("no-bn-lr1.0 diverged at epoch 0.5667"))   // step 17 of 30
         Fixtures.press([.character("X")], &state)
         #expect(state.lossXAxis == .time)
         text = render(state).description
-        #expect(text.contains("training loss per second"))
-        #expect(text.contains("diverged at second 0.85"))               // 0.05 s per step
+        #expect(text.contains("training loss per step, x in seconds"))
+        #expect(text.contains("diverged at time 0.85 s"))               // 0.05 s per step
         Fixtures.press([.character("X")], &state)
         #expect(state.lossXAxis == .step)
     }

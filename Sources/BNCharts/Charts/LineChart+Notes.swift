@@ -29,7 +29,7 @@ extension LineChart {
             var detail: [String] = []
             if let extreme { detail.append((direction == .below ? "min " : "max ") + NumberFormat.value(extreme)) }
             if let nonFinite { detail.append((extreme == nil ? "" : "then ") + NumberFormat.value(nonFinite)) }
-            let x = NumberFormat.value(points[start].x)
+            let x = NumberFormat.value(points[start].x) + xAxisSuffix
             let verb = start == 0 ? "is outside the y range from \(xAxisName) \(x)" : "diverged at \(xAxisName) \(x)"
             let text = "\(p.name) \(verb)" + (detail.isEmpty ? "" : " (" + detail.joined(separator: ", ") + ")")
             out.append(Divergence(

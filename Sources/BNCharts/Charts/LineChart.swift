@@ -53,6 +53,8 @@ public struct LineChart: Chart, Hashable {
     public var bands: [ChartBand]
     /// What the x axis counts, used in notes ("diverged at step 17").
     public var xAxisName: String
+    /// Written after x values in notes, e.g. `" s"` for "diverged at time 0.85 s".
+    public var xAxisSuffix: String
     /// Whether the legend rows are drawn.
     public var showsLegend: Bool
     /// Whether axes, ticks and labels are drawn (when there is room).
@@ -90,6 +92,7 @@ public struct LineChart: Chart, Hashable {
         self.markers = []
         self.bands = []
         self.xAxisName = "step"
+        self.xAxisSuffix = ""
         self.showsLegend = true
         self.showsAxes = true
         self.showsNotes = true

@@ -13,12 +13,24 @@ public enum LossXAxis: String, Sendable, Hashable, CaseIterable {
         return all[(all.firstIndex(of: self)! + 1) % all.count]
     }
 
-    /// How notes and captions name a position on this axis ("diverged at step 17").
+    /// How notes name a position on this axis ("diverged at step 17", "at time 0.85 s").
     public var unitName: String {
         switch self {
         case .step: return "step"
         case .epoch: return "epoch"
-        case .time: return "second"
+        case .time: return "time"
+        }
+    }
+
+    /// Written after a position in notes: `" s"` for wall time, nothing otherwise.
+    public var unitSuffix: String { self == .time ? " s" : "" }
+
+    /// The caption's words for the x axis: `per step`, `per step, x in epochs`, `per step, x in seconds`.
+    public var captionText: String {
+        switch self {
+        case .step: return "per step"
+        case .epoch: return "per step, x in epochs"
+        case .time: return "per step, x in seconds"
         }
     }
 }

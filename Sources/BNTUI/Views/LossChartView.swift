@@ -71,6 +71,7 @@ enum LossChartView {
         chart.robustRange = true
         chart.bands = bands
         chart.xAxisName = axis.unitName
+        chart.xAxisSuffix = axis.unitSuffix
         chart.markers = markers(runs, mappings: mappings, highContrast: state.highContrast)
         if let cursor = state.replay?.cursor, let run = runs.first, let mapping = mappings[run.id] {
             // The whole run's width, so the cursor travels across a fixed axis.
@@ -87,7 +88,7 @@ enum LossChartView {
 
     /// `training loss per step, smoothed 0.6 (raw faint), log scale`.
     static func caption(_ state: WorkbenchState, axis: LossXAxis) -> String {
-        var caption = "training loss per " + (axis == .time ? "second" : axis.rawValue)
+        var caption = "training loss " + axis.captionText
         if axis != state.lossXAxis { caption += " (no wall time recorded)" }
         if state.smoothingEnabled {
             caption += ", smoothed \(NumberFormat.fixed(state.smoothing, decimals: 2, trimmingZeros: true))"
