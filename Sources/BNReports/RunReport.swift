@@ -81,14 +81,35 @@ public struct RunReport {
         let series = runs.map { run in
             Series(name: label(run), x: run.steps.map { Double($0.step) }, y: run.steps.map(\.loss))
         }
-        // Plain text has no colours to tell raw from smoothed: draw the smoothed curves only.
+        // Plain text has no colours to tell raw from smoothed: draw the smoothed curves only. Each
+        // series has its own marker; a diverged run is clipped and named under the chart.
         var chart = LineChart(series: series, glyphs: glyphs, smoothing: 0.9)
         chart.showsRawSeries = false
+        chart.robustRange = true
+        chart.markers = chartMarkers()
         chart.emptyText = "no steps recorded"
-        let grid = chart.render(width: width, height: 16)
+        let grid = chart.render(width: width, height: 18)
         let title = "Training loss per step (smoothed, EMA 0.9)" + (sharedContext.map { ", " + $0 } ?? "")
         return [heading(title)]
             + (color ? grid.ansiLines(trimmingTrailingSpaces: true) : grid.lines(trimmingTrailingSpaces: true))
+    }
+
+    /// The loss chart's vertical lines: the first run's epoch ends (faint) and every run's phase,
+    /// freeze and mode markers (labelled), each step and text once.
+    func chartMarkers() -> [ChartMarker] {
+        var out: [ChartMarker] = []
+        if let steps = runs.first?.steps {
+            for (a, b) in zip(steps, steps.dropFirst()) where b.epoch != a.epoch { out.append(ChartMarker(x: Double(a.step))) }
+        }
+        var seen = Set<String>()
+        for run in runs {
+            for m in run.markers where !["epoch", "checkpoint"].contains(m.kind.rawValue)
+                && seen.insert("\(m.step) \(m.text)").inserted {
+                let label = m.text.split(whereSeparator: { ",:.;(".contains($0) }).first.map(String.init) ?? m.kind.rawValue
+                out.append(ChartMarker(x: Double(m.step), label: label, style: .labelled))
+            }
+        }
+        return out
     }
 
     func accuracyTable() -> [String] {

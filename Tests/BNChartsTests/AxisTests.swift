@@ -84,6 +84,6 @@ struct AxisTests {
     @Test func labelsGetEnoughDigitsToDiffer() {
         let labels = NiceTicks.labels(for: [10_000, 10_010, 10_020])
         #expect(Set(labels).count == 3)
-        #expect(labels[0] == "10k")
+        #expect(labels[0] == "10000")
     }
 }

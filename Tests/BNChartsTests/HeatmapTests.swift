@@ -9,9 +9,9 @@ struct HeatmapTests {
         let grid = Heatmap(values: matrix).render(width: 20, height: 4)
         let shades = Glyphs.unicode.shades
         #expect(grid[0, 0].character == shades.first)
-        #expect(grid[3, 2].character == shades.last)
-        // Shades never get lighter as the value grows.
-        let flat = (0..<3).flatMap { y in (0..<4).map { x in shades.firstIndex(of: grid[x, y].character)! } }
+        #expect(grid[19, 2].character == shades.last)
+        // Shades never get lighter as the value grows (4 columns stretched over 20).
+        let flat = (0..<3).flatMap { y in (0..<20).map { x in shades.firstIndex(of: grid[x, y].character)! } }
         #expect(flat == flat.sorted())
     }
 
@@ -24,7 +24,7 @@ struct HeatmapTests {
         let grid = Heatmap(values: matrix, rowLabels: ["c0", "c1", "c2"]).render(width: 20, height: 4)
         #expect(grid.lines()[0].hasPrefix("c0 ·"))
         #expect(grid.lines()[2].hasPrefix("c2 "))
-        #expect(grid[6, 2].character == "█")
+        #expect(grid[19, 2].character == "█")
     }
 
     @Test func timeIsDownsampledToTheWidth() {
@@ -40,7 +40,9 @@ struct HeatmapTests {
         let xs = (0..<10).map(Double.init)
         #expect(Heatmap.resample(xs, to: 5, using: .average) == [0.5, 2.5, 4.5, 6.5, 8.5])
         #expect(Heatmap.resample(xs, to: 5, using: .last) == [1, 3, 5, 7, 9])
-        #expect(Heatmap.resample(xs, to: 20, using: .average) == xs)
+        #expect(Heatmap.resample(xs, to: 10, using: .average) == xs)
+        // Fewer values than columns: each value is stretched over its share of the width.
+        #expect(Heatmap.resample(xs, to: 20, using: .average) == xs.flatMap { [$0, $0] })
         #expect(Heatmap.resample([.nan, 2, .nan, .nan], to: 2, using: .average)[0] == 2)
         #expect(Heatmap.resample([.nan, 2, .nan, .nan], to: 2, using: .last)[1].isNaN)
         #expect(Heatmap.resample(xs, to: 0, using: .last).isEmpty)
@@ -49,15 +51,16 @@ struct HeatmapTests {
     @Test func colorRampUsesBackgrounds() {
         let grid = Heatmap(values: matrix, shading: .colors).render(width: 20, height: 4)
         #expect(grid[0, 0].style.background == .blue)
-        #expect(grid[3, 2].style.background == .red)
+        #expect(grid[19, 2].style.background == .red)
         #expect(grid[0, 0].character == " ")
     }
 
     @Test func nanCellsStayBlankAndRaggedRowsArePadded() {
         let grid = Heatmap(values: [[1, .nan, 3], [2]]).render(width: 10, height: 3)
-        #expect(grid[1, 0].character == " ")
-        #expect(grid[1, 1].character == " ")
-        #expect(grid[2, 0].character == "█")
+        // 3 columns over 10 cells: cells 0-3 show column 0, 4-6 column 1, 7-9 column 2.
+        #expect(grid[5, 0].character == " ")
+        #expect(grid[5, 1].character == " ")
+        #expect(grid[9, 0].character == "█")
     }
 
     @Test func manyRowsAreMergedToFit() {

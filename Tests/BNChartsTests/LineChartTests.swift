@@ -64,7 +64,7 @@ struct LineChartTests {
         ])
         let grid = chart.render(width: 40, height: 12)
         let legend = grid.lines()[0]
-        #expect(legend.hasPrefix("■ BN  ■ no-BN"))
+        #expect(legend.hasPrefix("● BN  ▲ no-BN"))
         #expect(grid[0, 0].style.foreground == .cyan)
         #expect(grid[6, 0].style.foreground == .yellow)
     }
@@ -142,7 +142,7 @@ struct LineChartTests {
         #expect(noSeries.lines()[2] == "      no data       ")
         let allNaN = LineChart(series: [Series(name: "nan", values: [.nan, .nan])]).render(width: 20, height: 6)
         #expect(allNaN.description.contains("no data"))
-        #expect(allNaN.lines()[0].hasPrefix("■ nan"))
+        #expect(allNaN.lines()[0].hasPrefix("● nan"))
         let emptySeries = LineChart(series: [Series(name: "e", values: [])]).render(width: 20, height: 6)
         #expect(emptySeries.description.contains("no data"))
     }
@@ -165,8 +165,8 @@ struct LineChartTests {
         #expect(chart.readings(atX: 5.5).first?.value == 11)
         #expect(chart.readings(atX: 0.5).last?.value == 1)
         let grid = chart.render(width: 40, height: 12)
-        #expect(grid.lines()[0].contains("■ a 10"))
-        #expect(grid.lines()[0].contains("■ b –"))
+        #expect(grid.lines()[0].contains("● a 10"))
+        #expect(grid.lines()[0].contains("▲ b –"))
         let layout = try #require(chart.layout(in: grid.bounds))
         let col = try #require(layout.column(forX: 5))
         let cursorCells = (layout.plot.y..<layout.plot.maxY).filter { grid[col, $0].character == "│" }

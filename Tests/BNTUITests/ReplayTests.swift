@@ -222,8 +222,8 @@ struct CompareTests {
         Fixtures.press([.character("F")], &state)
         #expect(state.chartRuns.map(\.variant) == ["bn", "no-bn"])
         let grid = WorkbenchView.render(state, size: Fixtures.size, glyphs: .unicode)
-        let legend = try #require(grid.lines().first { $0.contains("■ bn ") })
-        #expect(legend.contains("■ no-bn "))
+        let legend = try #require(grid.lines().first { $0.contains("● bn ") })
+        #expect(legend.contains("▲ no-bn "))
         #expect(grid.find("step 16/32") != nil)
         #expect(grid.find("2 runs replayed") != nil)
     }

@@ -48,8 +48,9 @@ struct ViewTests {
         let chartArea = Rect(x: 45, y: 3, width: 75, height: 35)
         #expect(grid.brailleCount(in: chartArea) > 50)
         #expect(grid.brailleCount(in: Rect(x: 0, y: 0, width: 40, height: 40)) == 0)
-        #expect(grid.description.contains("■ bn"))
-        #expect(grid.description.contains("■ no-bn"))
+        // Each series has its own marker, in the legend and along its line.
+        #expect(grid.description.contains("● bn"))
+        #expect(grid.description.contains("▲ no-bn"))
     }
 
     @Test func aKnownSeriesPutsDotsWhereExpected() {
@@ -107,7 +108,7 @@ struct ViewTests {
         #expect(text.contains("channel 2/7"))
         #expect(text.contains("snapshots every 5 steps"))
         #expect(text.contains("running_mean: channels"))
-        #expect(text.contains("■ running_mean"))
+        #expect(text.contains("▲ running_mean"))
         #expect(text.contains("EMA m=0.1"))
         #expect(text.contains("1-in-5 snapshots"))
         #expect(text.contains("c2"))
@@ -222,7 +223,7 @@ struct ViewTests {
         var s = state
         Fixtures.press([.down, .down, .down], &s)
         let text = render(s).description
-        #expect(text.contains("no-bn-lr1.0 (diverged)"))
+        #expect(text.contains("no-bn-lr1.0 diverged at step"))
         #expect(text.contains("loss became NaN"))
     }
 }

@@ -63,8 +63,13 @@ public enum NiceTicks {
         )
     }
 
-    /// Ticks at powers of ten covering `[min, max]` (both must be positive), widened to whole decades;
-    /// every k-th decade when there are more than `maxCount`.
+    /// Ticks for a logarithmic axis over `[min, max]` (both must be positive).
+    ///
+    /// When few decades are shown, so that the 1-2-5 values (`…, 0.1, 0.2, 0.5, 1, 2, 5, 10, …`)
+    /// from the largest one ≤ min to the smallest one ≥ max number at most `maxCount`, those are the
+    /// ticks and the axis ends (the plot's height is used, not wasted on whole empty decades).
+    /// Otherwise: powers of ten widened to whole decades, every k-th decade when there are more
+    /// than `maxCount`.
     public static func logarithmic(min: Double, max: Double, maxCount: Int) -> AxisTicks {
         var lo = min, hi = max
         if !(lo.isFinite && lo > 0) { lo = hi.isFinite && hi > 0 ? hi / 10 : 1 }
@@ -76,6 +81,9 @@ public enum NiceTicks {
         if d1 <= d0 { d1 = d0 + 1 }
         let first = Int(d0), last = Int(d1)
         let decades = last - first
+        if lo < hi, decades * 3 + 1 <= 3 * Swift.max(2, maxCount), let t = oneTwoFive(lo, hi, first, last, maxCount) {
+            return t
+        }
         // At most maxCount ticks: ⌊decades / every⌋ + 1 ≤ maxCount  ⇔  every ≥ decades / (maxCount − 1).
         let gaps = Swift.max(1, maxCount - 1)
         let every = Swift.max(1, (decades + gaps - 1) / gaps)
@@ -83,11 +91,36 @@ public enum NiceTicks {
         return AxisTicks(values: values, lower: ChartMath.pow10(d0), upper: ChartMath.pow10(d1), step: Double(every))
     }
 
-    /// Compact labels for tick values, with just enough significant digits to tell them apart.
+    /// The 1-2-5 ticks `m·10^k` (m ∈ {1, 2, 5}) from the largest ≤ `lo` to the smallest ≥ `hi`, or
+    /// nil when there are more than `maxCount` of them.
+    private static func oneTwoFive(_ lo: Double, _ hi: Double, _ first: Int, _ last: Int, _ maxCount: Int) -> AxisTicks? {
+        var all: [Double] = []
+        for k in first...last {
+            for m in [1.0, 2, 5] {
+                // m·10^k written as m / 10^−k below 1, so that 0.2 prints as 0.2.
+                all.append(k < 0 ? m / ChartMath.pow10(Double(-k)) : m * ChartMath.pow10(Double(k)))
+            }
+        }
+        all.append(ChartMath.pow10(Double(last + 1)))
+        let tol = 1e-9
+        guard let startIndex = all.lastIndex(where: { $0 <= lo * (1 + tol) }),
+              let endIndex = all.firstIndex(where: { $0 >= hi * (1 - tol) }), startIndex < endIndex else { return nil }
+        let values = Array(all[startIndex...endIndex])
+        guard values.count <= Swift.max(2, maxCount) else { return nil }
+        return AxisTicks(values: values, lower: values[0], upper: values[values.count - 1], step: 0)
+    }
+
+    /// Labels for tick values in ONE notation, with just enough significant digits to tell them
+    /// apart: all scientific (`1e-3`, `2.5e30`) when any value is outside
+    /// ``NumberFormat/plainRange``, all plain (`0.1`, `250`, `12000`) otherwise.
     public static func labels(for values: [Double]) -> [String] {
+        let scientific = values.contains { NumberFormat.needsScientific($0) }
         var labels: [String] = []
-        for digits in 3...8 {
-            labels = values.map { NumberFormat.compact($0, significantDigits: digits) }
+        for digits in (scientific ? 1 : 3)...8 {
+            labels = values.map {
+                scientific ? NumberFormat.scientific($0, significantDigits: digits, trimmingZeros: true)
+                    : NumberFormat.value($0, significantDigits: digits)
+            }
             if Set(labels).count == labels.count { break }
         }
         return labels

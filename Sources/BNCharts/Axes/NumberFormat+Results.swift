@@ -5,6 +5,6 @@ extension NumberFormat {
     /// Every listing (`bnlab runs`, `bnlab show`, the runs browser) formats results through this one
     /// function, so changing the rule is one edit here.
     public static func result(_ value: Double) -> String {
-        compact(value, significantDigits: 4)
+        NumberFormat.value(value, significantDigits: 4)
     }
 }

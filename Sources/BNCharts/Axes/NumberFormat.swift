@@ -1,4 +1,7 @@
-/// Short number labels for axes, legends and bars: `0.35`, `12.5`, `1.2k`, `3e-4`, `85.2%`.
+/// Number text for axes, legends, tables and bars. ``value(_:significantDigits:)`` is the one
+/// general rule (plain in a readable range, scientific outside it); ``compact(_:significantDigits:)``
+/// is the k/M/G/T short form for tight bar labels, ``fixed(_:decimals:trimmingZeros:)`` and
+/// ``percent(_:decimals:)`` write fixed decimals.
 public enum NumberFormat {
     /// `value` with `significantDigits` significant digits in the shortest of three forms:
     ///
@@ -28,8 +31,7 @@ public enum NumberFormat {
             let digits = fixed(mantissa, decimals: max(0, s - 1 - (e - 3 * group)), trimmingZeros: true)
             return sign + digits + suffixes[group - 1]
         }
-        let mantissa = r / ChartMath.pow10(Double(e))
-        return sign + fixed(mantissa, decimals: s - 1, trimmingZeros: true) + "e" + String(e)
+        return scientific(value, significantDigits: s, trimmingZeros: true)
     }
 
     /// `value` with exactly `decimals` digits after the point (half away from zero), optionally with

@@ -21,6 +21,7 @@ public struct BrailleCanvas: Sendable, Equatable {
     private var bits: [UInt8]
     private var styles: [Style]
     private var priorities: [Int]
+    private var marks: [Character?]
 
     /// Creates an empty canvas; negative sizes become 0.
     public init(columns: Int, rows: Int, resolution: CanvasResolution = .braille) {
@@ -31,6 +32,7 @@ public struct BrailleCanvas: Sendable, Equatable {
         bits = Array(repeating: 0, count: n)
         styles = Array(repeating: .plain, count: n)
         priorities = Array(repeating: Int.min, count: n)
+        marks = Array(repeating: nil, count: n)
     }
 
     /// Width in dots.
@@ -38,8 +40,9 @@ public struct BrailleCanvas: Sendable, Equatable {
     /// Height in dots.
     public var pixelHeight: Int { rows * resolution.dotsDown }
 
-    /// Sets the dot at pixel `(x, y)`; dots outside the canvas are ignored.
-    public mutating func set(x: Int, y: Int, style: Style = .plain, priority: Int = 0) {
+    /// Sets the dot at pixel `(x, y)`; dots outside the canvas are ignored. `mark`, when given, is
+    /// the character a one-dot-per-cell canvas shows for the cell (instead of the plot point).
+    public mutating func set(x: Int, y: Int, style: Style = .plain, priority: Int = 0, mark: Character? = nil) {
         guard x >= 0, y >= 0, x < pixelWidth, y < pixelHeight else { return }
         let cx = x / resolution.dotsAcross, cy = y / resolution.dotsDown
         let i = cy * columns + cx
@@ -50,6 +53,7 @@ public struct BrailleCanvas: Sendable, Equatable {
         if priority >= priorities[i] {
             priorities[i] = priority
             styles[i] = style
+            marks[i] = mark
         }
     }
 
@@ -79,31 +83,31 @@ public struct BrailleCanvas: Sendable, Equatable {
     /// and joined with Bresenham's algorithm.
     public mutating func line(
         fromX x0: Double, fromY y0: Double, toX x1: Double, toY y1: Double,
-        style: Style = .plain, priority: Int = 0
+        style: Style = .plain, priority: Int = 0, mark: Character? = nil
     ) {
         guard pixelWidth > 0, pixelHeight > 0,
               let (a, b) = Self.clip(x0, y0, x1, y1, maxX: Double(pixelWidth - 1), maxY: Double(pixelHeight - 1)),
               let ax = ChartMath.roundedInt(a.0), let ay = ChartMath.roundedInt(a.1),
               let bx = ChartMath.roundedInt(b.0), let by = ChartMath.roundedInt(b.1)
         else { return }
-        bresenham(ax, ay, bx, by, style: style, priority: priority)
+        bresenham(ax, ay, bx, by, style: style, priority: priority, mark: mark)
     }
 
     /// Sets the dot nearest to a fractional pixel position.
-    public mutating func plot(x: Double, y: Double, style: Style = .plain, priority: Int = 0) {
+    public mutating func plot(x: Double, y: Double, style: Style = .plain, priority: Int = 0, mark: Character? = nil) {
         guard let px = ChartMath.roundedInt(x), let py = ChartMath.roundedInt(y) else { return }
-        set(x: px, y: py, style: style, priority: priority)
+        set(x: px, y: py, style: style, priority: priority, mark: mark)
     }
 
     /// Bresenham's line: step along the major axis, carrying the error term
     /// `err = dx + dy` (with `dy ≤ 0`) and stepping the minor axis when `2·err` crosses it.
-    private mutating func bresenham(_ x0: Int, _ y0: Int, _ x1: Int, _ y1: Int, style: Style, priority: Int) {
+    private mutating func bresenham(_ x0: Int, _ y0: Int, _ x1: Int, _ y1: Int, style: Style, priority: Int, mark: Character?) {
         var x = x0, y = y0
         let dx = abs(x1 - x0), sx = x0 < x1 ? 1 : -1
         let dy = -abs(y1 - y0), sy = y0 < y1 ? 1 : -1
         var err = dx + dy
         while true {
-            set(x: x, y: y, style: style, priority: priority)
+            set(x: x, y: y, style: style, priority: priority, mark: mark)
             if x == x1 && y == y1 { break }
             let e2 = 2 * err
             if e2 >= dy { err += dy; x += sx }
@@ -163,7 +167,7 @@ public struct BrailleCanvas: Sendable, Equatable {
                 guard b != 0 else { continue }
                 let ch: Character = resolution == .braille && glyphs.isUnicode
                     ? BrailleDots.character(b)
-                    : glyphs.plotPoint
+                    : marks[i] ?? glyphs.plotPoint
                 grid[origin.x + col, origin.y + row] = Cell(ch, style: styles[i])
             }
         }

@@ -12,7 +12,7 @@
 ///     scale: .fraction)
 /// chart.render(into: &grid, in: pane)      // "T-shirt  ██████████████▋      85.2%"
 /// ```
-public struct BarChart: Sendable, Hashable {
+public struct BarChart: Chart, Hashable {
     /// The bars of each category, in order (names and colors for the legend).
     public var groups: [BarGroup]
     /// The row blocks, top to bottom.
@@ -25,6 +25,9 @@ public struct BarChart: Sendable, Hashable {
     public var showsLegend: Bool
     /// Whether values are printed right of the bars.
     public var showsValues: Bool
+    /// Whether each group's marker (``Glyphs/seriesMarker(_:)``) is drawn before its bars and in the
+    /// legend when there are two or more groups, so bars differ without colour.
+    public var showsGroupMarkers: Bool
     /// Blank rows between categories (dropped when the rows do not fit).
     public var categorySpacing: Int
     /// Style of names, values and legend text.
@@ -40,6 +43,7 @@ public struct BarChart: Sendable, Hashable {
         self.glyphs = glyphs
         self.showsLegend = true
         self.showsValues = true
+        self.showsGroupMarkers = true
         self.categorySpacing = 1
         self.labelStyle = .plain
     }
@@ -51,12 +55,6 @@ public struct BarChart: Sendable, Hashable {
         grid.clipped(to: rect) { g in draw(into: &g, in: rect) }
     }
 
-    /// The chart alone in a new `width × height` grid.
-    public func render(width: Int, height: Int) -> Grid {
-        var grid = Grid(width: width, height: height)
-        render(into: &grid, in: grid.bounds)
-        return grid
-    }
 
     private var groupCount: Int {
         max(1, groups.count, categories.map(\.values.count).max() ?? 0)
@@ -67,10 +65,13 @@ public struct BarChart: Sendable, Hashable {
     }
 
     private func draw(into g: inout Grid, in rect: Rect) {
+        let markers = showsGroupMarkers && groupCount >= 2
         var top = rect.y
         if showsLegend && !groups.isEmpty && rect.height >= 2 {
             let legend = Legend(
-                entries: groups.enumerated().map { LegendEntry(label: $1.name, color: color(ofGroup: $0)) },
+                entries: groups.enumerated().map {
+                    LegendEntry(label: $1.name, color: color(ofGroup: $0), marker: markers ? glyphs.seriesMarker($0) : nil)
+                },
                 glyphs: glyphs, labelStyle: labelStyle
             )
             let rows = min(legend.rowsNeeded(width: rect.width), max(1, rect.height / 4))
@@ -88,14 +89,15 @@ public struct BarChart: Sendable, Hashable {
         var valueWidth = showsValues ? (labels.flatMap { $0 }.map(\.count).max() ?? 0) : 0
         let longestName = categories.map(\.name.count).max() ?? 0
         var nameWidth = min(longestName, max(1, body.width / 4))
+        let markerWidth = markers ? 2 : 0
         func barWidth() -> Int {
-            body.width - nameWidth - (nameWidth > 0 ? 1 : 0) - valueWidth - (valueWidth > 0 ? 1 : 0)
+            body.width - nameWidth - (nameWidth > 0 ? 1 : 0) - markerWidth - valueWidth - (valueWidth > 0 ? 1 : 0)
         }
         if barWidth() < 2 { valueWidth = 0 }
         if barWidth() < 1 { nameWidth = 0 }
         let barW = barWidth()
         guard barW >= 1 else { return }
-        let barX = body.x + nameWidth + (nameWidth > 0 ? 1 : 0)
+        let barX = body.x + nameWidth + (nameWidth > 0 ? 1 : 0) + markerWidth
 
         let G = groupCount
         var spacing = max(0, categorySpacing)
@@ -110,6 +112,7 @@ public struct BarChart: Sendable, Hashable {
                     g.put(string: category.name, at: Point(x: body.x, y: y), style: labelStyle,
                           maxWidth: nameWidth, ellipsis: glyphs.ellipsis)
                 }
+                if markers { g[barX - 2, y] = Cell(glyphs.seriesMarker(gi), style: .fg(color(ofGroup: gi))) }
                 let value = gi < category.values.count ? category.values[gi] : .nan
                 if value.isFinite {
                     let span = range.upperBound - range.lowerBound

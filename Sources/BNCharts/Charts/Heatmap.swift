@@ -1,8 +1,10 @@
 /// A matrix (rows × columns, e.g. channels × time) drawn one cell per value with shading, and a
 /// scale legend `min ·░▒▓█ max` on the bottom row.
 ///
-/// With more columns than fit, neighbouring columns are merged (``HeatmapReduction``); with more
-/// rows than fit, neighbouring rows are averaged. A value's level among `L` shades is
+/// With more columns than fit, neighbouring columns are merged (``HeatmapReduction``); with fewer,
+/// each value is stretched over several screen columns so the map uses the full width; with more
+/// rows than fit, neighbouring rows are averaged. The ``scale`` (named on the scale row) decides
+/// which values are lightest and darkest. A value's level among `L` shades is
 /// `min(L − 1, ⌊t · L⌋)` with `t = (v − min) / (max − min)`: the minimum is the lightest shade,
 /// the maximum the darkest. NaN cells stay blank.
 ///
@@ -11,7 +13,7 @@
 /// let map = Heatmap(values: channelsByStep, rowLabels: (0..<16).map { "c\($0)" }, glyphs: .unicode)
 /// map.render(into: &grid, in: pane)
 /// ```
-public struct Heatmap: Sendable, Hashable {
+public struct Heatmap: Chart, Hashable {
     /// The matrix, one inner array per row; short rows are padded with NaN.
     public var values: [[Double]]
     /// Labels shown left of the rows (none when empty).
@@ -20,6 +22,8 @@ public struct Heatmap: Sendable, Hashable {
     public var range: ClosedRange<Double>?
     /// How columns are merged when they do not fit.
     public var reduction: HeatmapReduction
+    /// How values map to shades (min–max, relative to the first column, or robust quantiles).
+    public var scale: HeatmapScale
     /// Shade characters or background colors.
     public var shading: HeatmapShading
     /// Whether the `min … max` legend row is drawn.
@@ -41,6 +45,7 @@ public struct Heatmap: Sendable, Hashable {
         self.rowLabels = rowLabels
         self.range = nil
         self.reduction = reduction
+        self.scale = .linear
         self.shading = shading
         self.showsScale = true
         self.glyphs = glyphs
@@ -53,19 +58,15 @@ public struct Heatmap: Sendable, Hashable {
         grid.clipped(to: rect) { g in draw(into: &g, in: rect) }
     }
 
-    /// The heatmap alone in a new `width × height` grid.
-    public func render(width: Int, height: Int) -> Grid {
-        var grid = Grid(width: width, height: height)
-        render(into: &grid, in: grid.bounds)
-        return grid
-    }
 
     /// `row` reduced to at most `width` values: bucket `j` covers indices
     /// `⌊j·n/width⌋ ..< ⌊(j+1)·n/width⌋`, merged by `reduction` (NaN when it holds no finite value).
+    /// A shorter row is stretched: column `j` shows value `⌊j·n/width⌋`.
     public static func resample(_ row: [Double], to width: Int, using reduction: HeatmapReduction) -> [Double] {
         guard width > 0 else { return [] }
         let n = row.count
-        guard n > width else { return row }
+        guard n > 0 else { return [] }
+        guard n > width else { return (0..<width).map { row[$0 * n / width] } }
         return (0..<width).map { j in
             let start = j * n / width
             let end = max(start + 1, (j + 1) * n / width)
@@ -125,7 +126,7 @@ public struct Heatmap: Sendable, Hashable {
         for r in 0..<shownRows {
             let start = r * rowCount / max(1, shownRows)
             let end = max(start + 1, (r + 1) * rowCount / max(1, shownRows))
-            let padded = values[start..<end].map { $0 + Array(repeating: .nan, count: columnCount - $0.count) }
+            let padded = values[start..<end].map { scale.transform($0 + Array(repeating: .nan, count: columnCount - $0.count)) }
             let merged = (0..<columnCount).map { c -> Double in
                 let finite = padded.map { $0[c] }.filter(\.isFinite)
                 return finite.isEmpty ? .nan : finite.reduce(0, +) / Double(finite.count)
@@ -135,8 +136,16 @@ public struct Heatmap: Sendable, Hashable {
         }
 
         let finite = shown.flatMap { $0 }.filter(\.isFinite)
-        let lo = range?.lowerBound ?? finite.min() ?? 0
-        let hi = range?.upperBound ?? finite.max() ?? 0
+        var lo = finite.min() ?? 0, hi = finite.max() ?? 0
+        if scale == .robustQuantiles, !finite.isEmpty {
+            let sorted = finite.sorted()
+            lo = ChartMath.quantile(sorted: sorted, 0.02)
+            hi = ChartMath.quantile(sorted: sorted, 0.98)
+        }
+        if let range {
+            lo = range.lowerBound
+            hi = range.upperBound
+        }
         let shownRange = lo <= hi ? lo...hi : hi...lo
         let levels = levelCount
 
@@ -155,13 +164,15 @@ public struct Heatmap: Sendable, Hashable {
         if scaleRows > 0 {
             let y = rect.maxY - 1
             var x = matrixWidth >= 10 ? matrixX : rect.x
-            let low = NumberFormat.compact(shownRange.lowerBound), high = NumberFormat.compact(shownRange.upperBound)
+            let low = NumberFormat.value(shownRange.lowerBound, significantDigits: 3)
+            let high = NumberFormat.value(shownRange.upperBound, significantDigits: 3)
             x += g.put(string: low + " ", at: Point(x: x, y: y), style: labelStyle)
             for level in 0..<levels {
                 g[x, y] = cell(level: level)
                 x += 1
             }
-            g.put(string: " " + high, at: Point(x: x, y: y), style: labelStyle)
+            x += g.put(string: " " + high, at: Point(x: x, y: y), style: labelStyle)
+            g.put(string: " (" + scale.name + ")", at: Point(x: x, y: y), style: labelStyle.adding(.dim))
         }
     }
 }

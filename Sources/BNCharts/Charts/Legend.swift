@@ -53,7 +53,7 @@ public struct Legend: Sendable, Hashable {
         grid.clipped(to: rect) { g in
             for p in placements(width: rect.width) where p.row < rect.height {
                 let y = rect.y + p.row, x = rect.x + p.x
-                g[x, y] = Cell(glyphs.legendMarker, style: entries[p.index].style.removing(.dim))
+                g[x, y] = Cell(entries[p.index].marker ?? glyphs.legendMarker, style: entries[p.index].style.removing(.dim))
                 g.put(string: p.label, at: Point(x: x + 2, y: y), style: labelStyle)
             }
         }

@@ -28,6 +28,10 @@ public struct LineChartLayout: Sendable, Hashable {
     public var yTicks: [Double]
     /// Dots per cell of the plot canvas.
     public var resolution: CanvasResolution
+    /// What the chart says in words (diverged series, identical curves), see ``LineChart/notes(in:)``.
+    public var notes: [ChartNote] = []
+    /// Rows holding the notes (empty when they are not shown).
+    public var notesArea: Rect = Rect(width: 0, height: 0)
 
     /// Plot width in dots.
     public var pixelWidth: Int { plot.width * resolution.dotsAcross }

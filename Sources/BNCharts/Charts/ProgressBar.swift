@@ -7,7 +7,7 @@
 /// ```swift
 /// ProgressBar(fraction: 0.45, label: "epoch 3/10").text(width: 20)
 /// ```
-public struct ProgressBar: Sendable, Hashable {
+public struct ProgressBar: Chart, Hashable {
     /// Progress in [0, 1]; values outside are clamped, NaN is 0.
     public var fraction: Double
     /// Text centered over the bar.
@@ -33,12 +33,6 @@ public struct ProgressBar: Sendable, Hashable {
         render(width: width, height: 1).lines().first ?? ""
     }
 
-    /// The bar alone in a new `width × height` grid.
-    public func render(width: Int, height: Int) -> Grid {
-        var grid = Grid(width: width, height: height)
-        render(into: &grid, in: grid.bounds)
-        return grid
-    }
 
     /// Draws the bar on every row of `rect`, the label on the middle row.
     public func render(into grid: inout Grid, in rect: Rect) {

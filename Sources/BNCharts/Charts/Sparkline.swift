@@ -8,7 +8,7 @@
 /// ```swift
 /// Sparkline(values: [1, 2, 3, 4, 5, 6, 7, 8]).text(width: 8)   // "▁▂▃▄▅▆▇█"
 /// ```
-public struct Sparkline: Sendable, Hashable {
+public struct Sparkline: Chart, Hashable {
     /// The series, oldest first.
     public var values: [Double]
     /// The values drawn lowest and highest; nil uses the shown values' min and max.
@@ -34,12 +34,6 @@ public struct Sparkline: Sendable, Hashable {
         render(width: width, height: 1).lines().first ?? ""
     }
 
-    /// The sparkline alone in a new `width × height` grid.
-    public func render(width: Int, height: Int) -> Grid {
-        var grid = Grid(width: width, height: height)
-        render(into: &grid, in: grid.bounds)
-        return grid
-    }
 
     /// Draws the sparkline into `rect` of `grid`, left-aligned and bottom-aligned.
     public func render(into grid: inout Grid, in rect: Rect) {

@@ -54,6 +54,27 @@ public struct Glyphs: Sendable, Hashable {
     /// The unfilled part of a progress bar.
     public var progressTrack: Character
 
+    /// One marker per series, in order (wrapping around): drawn along each line and before each
+    /// legend name so that series can be told apart without colour.
+    public var seriesMarkers: [Character] = ["●", "▲", "■", "◆", "✚", "○", "△", "□"]
+    /// The dotted line of a faint vertical marker (epoch boundaries).
+    public var faintMarkerLine: Character = "┊"
+    /// Where a clipped series leaves the plot upward.
+    public var clippedAbove: Character = "↑"
+    /// Where a clipped series leaves the plot downward.
+    public var clippedBelow: Character = "↓"
+    /// Where a series turns NaN or infinite.
+    public var notFinite: Character = "×"
+    /// Fill of a shaded band (seed spread).
+    public var bandShade: Character = "░"
+
+    /// The marker of the `index`-th series (wraps around).
+    public func seriesMarker(_ index: Int) -> Character {
+        let n = seriesMarkers.count
+        guard n > 0 else { return legendMarker }
+        return seriesMarkers[((index % n) + n) % n]
+    }
+
     /// Sub-cell steps of a horizontal bar (8 with eighth blocks, 1 in ASCII).
     public var horizontalResolution: Int { max(1, horizontalBlocks.count - 1) }
 
@@ -78,6 +99,8 @@ public struct Glyphs: Sendable, Hashable {
         verticalBlocks: [" ", "_", "_", ".", ".", "-", "=", "*", "#"],
         horizontalBlocks: [" ", "#"],
         shades: [".", ":", "+", "*", "#"],
-        progressTrack: "."
+        progressTrack: ".",
+        seriesMarkers: ["*", "o", "+", "x", "#", "@", "%", "="],
+        faintMarkerLine: ":", clippedAbove: "^", clippedBelow: "v", notFinite: "X", bandShade: ":"
     )
 }

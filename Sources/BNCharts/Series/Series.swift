@@ -11,6 +11,11 @@ public struct Series: Sendable, Hashable {
     public var points: [ChartPoint]
     /// The line color; nil takes ``ChartColor/automatic(_:)`` for the series' position.
     public var color: ChartColor?
+    /// The marker drawn along the line and in the legend; nil takes ``Glyphs/seriesMarker(_:)`` for
+    /// the series' position (set it to match another chart's marker for the same run).
+    public var marker: Character?
+    /// Shown after the name in the legend only (e.g. the latest value), not in notes or end labels.
+    public var detail: String?
 
     /// A series from points.
     public init(name: String, points: [ChartPoint], color: ChartColor? = nil) {

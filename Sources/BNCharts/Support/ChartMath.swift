@@ -28,3 +28,15 @@ enum ChartMath {
         return Int(value.rounded())
     }
 }
+
+extension ChartMath {
+    /// The `p`-quantile (0…1) of sorted values by linear interpolation between closest ranks:
+    /// position `h = p·(n − 1)`, value `s[⌊h⌋] + (h − ⌊h⌋)·(s[⌊h⌋+1] − s[⌊h⌋])`; NaN when empty.
+    static func quantile(sorted s: [Double], _ p: Double) -> Double {
+        guard !s.isEmpty else { return .nan }
+        let h = min(max(p, 0), 1) * Double(s.count - 1)
+        let i = Int(h.rounded(.down))
+        guard i + 1 < s.count else { return s[s.count - 1] }
+        return s[i] + (h - Double(i)) * (s[i + 1] - s[i])
+    }
+}

@@ -42,6 +42,8 @@ public enum KeyAction: String, Sendable, Hashable, CaseIterable {
     case smoothLess
     /// Switch the loss axis between linear and logarithmic.
     case toggleLogScale
+    /// Cycle the loss chart's x axis: step, epoch, wall time.
+    case cycleLossXAxis
     /// Select the previous BN layer.
     case previousLayer
     /// Select the next BN layer.

@@ -30,12 +30,13 @@ public enum KeyBindings {
         KeyBinding([.character("-"), .character("_")], .smoothLess, "smooth less", group: .charts),
         KeyBinding([.character("L")], .toggleLogScale, "log loss axis on/off", hint: "log",
                    group: .charts),
+        KeyBinding([.character("X")], .cycleLossXAxis, "loss x axis: step, epoch, wall time", group: .charts),
 
         KeyBinding([.character("["), .character("{")], .previousLayer, "previous BN layer", group: .batchNorm),
         KeyBinding([.character("]"), .character("}")], .nextLayer, "next BN layer", hint: "layer",
                    group: .batchNorm),
-        KeyBinding([.character(","), .character("<")], .previousChannel, "previous channel", group: .batchNorm),
-        KeyBinding([.character("."), .character(">")], .nextChannel, "next channel", hint: "channel",
+        KeyBinding([.character(","), .character("<")], .previousChannel, "previous channel (accuracy: class)", group: .batchNorm),
+        KeyBinding([.character("."), .character(">")], .nextChannel, "next channel (accuracy: class)", hint: "channel",
                    group: .batchNorm),
         KeyBinding([.character("v")], .toggleStatistic, "running mean/variance", group: .batchNorm),
 

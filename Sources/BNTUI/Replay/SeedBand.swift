@@ -2,7 +2,8 @@ import BNCharts
 import BNLab
 
 /// Runs of one configuration trained with different seeds, drawn as one mean line with a min–max
-/// band: ``groups(_:)`` finds them among replayed runs, and ``init(records:)`` computes the band.
+/// band: ``groups(_:)`` finds them among replayed runs, and ``init(records:)`` computes the band,
+/// which the loss chart hands to its `LineChart` as a ``ChartBand`` to shade.
 ///
 /// ```text
 /// step   r1 loss  r2 loss  r3 loss   →  mean   low   high

@@ -21,6 +21,11 @@ public struct RunRecord: Sendable, Equatable, Identifiable {
     public var progress: RunProgress?
     /// Training loss per step: x is the step, y the loss (non-finite losses kept; charts skip them).
     public private(set) var losses: [ChartPoint] = []
+    /// The epoch of each entry of ``losses`` (from the step events' `epoch`).
+    public private(set) var lossEpochs: [Int] = []
+    /// The wall time (seconds since the start, pauses excluded) of each entry of ``losses``; nil
+    /// where the step event has no `time` (format 1.0 files).
+    public private(set) var lossTimes: [Double?] = []
     /// Epoch evaluations, in order.
     public private(set) var epochs: [EpochEvent] = []
     /// BN snapshots per layer name, in step order.
@@ -77,6 +82,8 @@ public struct RunRecord: Sendable, Equatable, Identifiable {
         switch event {
         case .step(let e):
             losses.append(ChartPoint(x: Double(e.step), y: e.loss))
+            lossEpochs.append(e.epoch)
+            lossTimes.append(e.time)
         case .bnSnapshot(let s):
             if snapshots[s.layer] == nil { layerNames.append(s.layer) }
             snapshots[s.layer, default: []].append(s)

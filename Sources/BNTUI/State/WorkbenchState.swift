@@ -25,10 +25,14 @@ public struct WorkbenchState: Sendable, Equatable {
     public var smoothing = 0.6
     /// Whether the loss axis is logarithmic.
     public var logScale = false
+    /// What the loss chart's x axis counts: steps, epochs or wall time.
+    public var lossXAxis: LossXAxis = .step
     /// The BN layer shown; nil: the first one of the run.
     public var bnLayer: String?
     /// The BN channel shown in the line chart.
     public var channel = 0
+    /// The class whose accuracy over epochs the accuracy panel draws (`<` and `>` there).
+    public var accuracyClass = 0
     /// Running mean or running variance.
     public var statistic: BNStatistic = .mean
     /// The saved runs being replayed or compared; nil for live runs.

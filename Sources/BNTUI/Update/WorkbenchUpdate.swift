@@ -157,6 +157,7 @@ public enum WorkbenchUpdate {
         case .smoothMore: stepSmoothing(by: 1, state: &state)
         case .smoothLess: stepSmoothing(by: -1, state: &state)
         case .toggleLogScale: state.logScale.toggle()
+        case .cycleLossXAxis: state.lossXAxis = state.lossXAxis.next
         case .previousLayer: stepLayer(by: -1, state: &state)
         case .nextLayer: stepLayer(by: 1, state: &state)
         case .previousChannel: stepChannel(by: -1, state: &state)
@@ -236,6 +237,12 @@ public enum WorkbenchUpdate {
 
     /// Moves the channel, clamped to the shown layer's channels.
     private static func stepChannel(by delta: Int, state: inout WorkbenchState) {
+        if state.chart == .accuracy {
+            // On the accuracy panel the same keys pick the class drawn over epochs.
+            let classes = max(1, state.chartRuns.compactMap { $0.latestEpoch?.classAccuracy.count }.max() ?? 1)
+            state.accuracyClass = clamp(state.accuracyClass + delta, count: classes)
+            return
+        }
         guard let run = state.statsRun, let layer = state.shownLayer else {
             state.status = StatusMessage("no BN snapshots yet for this experiment")
             return

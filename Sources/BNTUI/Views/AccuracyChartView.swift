@@ -1,8 +1,9 @@
 import BNCharts
 import BNLab
 
-/// Per-class test accuracy from each compared run's latest epoch: one bar per run and evaluation
-/// mode (eval mode, train mode with each recorded test batch size), grouped by class.
+/// Test accuracy: per class from each compared run's latest epoch (in replay, the cursor's epoch),
+/// one bar per run and evaluation mode (eval mode, train mode with each recorded test batch size),
+/// grouped by class; beside or below, accuracy over epochs, overall and for one class.
 enum AccuracyChartView {
     /// One bar group: a label and the per-class accuracies.
     struct Group: Equatable {
@@ -10,6 +11,8 @@ enum AccuracyChartView {
         var color: ChartColor
         var overall: Double
         var perClass: [Double]
+        /// The run it belongs to.
+        var runID: String = ""
     }
 
     /// The groups for the compared runs, in variant order.
@@ -21,32 +24,45 @@ enum AccuracyChartView {
             let color = Theme.color(variant: run.variant, in: experiment)
             let trainModes = epoch.trainMode ?? []
             out.append(Group(name: trainModes.isEmpty ? run.variant : "\(run.variant) eval", color: color,
-                             overall: epoch.accuracy, perClass: epoch.classAccuracy))
+                             overall: epoch.accuracy, perClass: epoch.classAccuracy, runID: run.id))
             let extra: [ChartColor] = [.magenta, .red, .blue, .white]
             for (k, t) in trainModes.enumerated() {
                 out.append(Group(name: "\(run.variant) train b=\(t.batchSize)", color: extra[k % extra.count],
-                                 overall: t.accuracy, perClass: t.classAccuracy))
+                                 overall: t.accuracy, perClass: t.classAccuracy, runID: run.id))
             }
         }
         return out
     }
 
+    /// `test accuracy, epoch 3 (cursor)`, with what eval and train mode mean when both are shown,
+    /// as much as fits `width`.
+    static func caption(_ state: WorkbenchState, groups: [Group], width: Int) -> String {
+        var caption = "test accuracy"
+        if let e = state.chartRuns.compactMap({ $0.latestEpoch?.epoch }).max() {
+            caption += ", epoch \(e)" + (state.replay == nil ? "" : " (cursor)")
+        }
+        let parts = [": bars per class", "; eval mode uses running stats, train mode the test batch's own"]
+        let trainModes = groups.contains { $0.name.contains(" train b=") }
+        for part in trainModes ? parts : [parts[0]] where caption.count + part.count <= width { caption += part }
+        return caption
+    }
+
     static func render(_ state: WorkbenchState, into grid: inout Grid, in rect: Rect, glyphs: Glyphs) {
         guard !rect.isEmpty else { return }
         let groups = groups(state)
-        let epochs = state.chartRuns.compactMap { $0.latestEpoch?.epoch }
-        var caption = "test accuracy per class"
-        if let e = epochs.max() { caption += ", latest epoch (\(e))" }
-        caption += ": eval mode uses running stats, train mode the test batch's own"
-        grid.put(string: caption, at: rect.origin, style: Theme.dim, maxWidth: rect.width, ellipsis: glyphs.ellipsis)
+        grid.put(string: caption(state, groups: groups, width: rect.width), at: rect.origin, style: Theme.dim,
+                 maxWidth: rect.width, ellipsis: glyphs.ellipsis)
         guard !groups.isEmpty else {
             ChartPaneView.placeholder("No epoch has finished yet. Accuracy appears after each epoch's test evaluation.",
                                       into: &grid, in: rect.inset(top: 1), glyphs: glyphs)
             return
         }
         // The overall accuracy of every group, as a legend: "■ bn eval 85.1%  ■ bn train b=64 81.0%  ■ no-bn 70.2%".
-        let legend = Legend(entries: groups.map { LegendEntry(label: "\($0.name) \(NumberFormat.percent($0.overall))",
-                                                               color: $0.color) },
+        // Each group's marker matches its bars, table column and (eval groups) its line over epochs.
+        let legend = Legend(entries: groups.enumerated().map { i, g in
+                                LegendEntry(label: "\(g.name) \(NumberFormat.percent(g.overall))", color: g.color,
+                                            marker: glyphs.seriesMarker(i))
+                            },
                             glyphs: glyphs, labelStyle: Theme.title)
         let legendRows = min(legend.rowsNeeded(width: rect.width), max(1, (rect.height - 1) / 3))
         legend.render(into: &grid, in: Rect(x: rect.x, y: rect.y + 1, width: rect.width, height: legendRows))
@@ -55,10 +71,25 @@ enum AccuracyChartView {
             grid.put(string: probe, at: Point(x: rect.x, y: rect.y + 1 + legendRows), style: Theme.title,
                      maxWidth: rect.width, ellipsis: glyphs.ellipsis)
         }
-        let body = rect.inset(top: 1 + legendRows + (probe == nil ? 0 : 1))
+        let below = rect.inset(top: 1 + legendRows + (probe == nil ? 0 : 1))
         let classCount = groups.map(\.perClass.count).max() ?? 0
         let names = state.currentExperiment?.classNames ?? []
         let classNames = (0..<classCount).map { c in c < names.count ? names[c] : "class \(c)" }
+        // Bars and the over-epochs chart side by side when wide, stacked otherwise.
+        let body: Rect
+        if below.width >= 90 {
+            let parts = below.columns([.percent(55), .fixed(1), .rest])
+            body = parts[0]
+            epochChart(state, classNames: classNames, into: &grid, in: parts[2], glyphs: glyphs)
+        } else {
+            // Narrow: one sparkline row per run (overall and the picked class), the bars below.
+            let rows = trendRows(state, classNames: classNames, glyphs: glyphs)
+            let shown = below.height - rows.count >= classCount + 1 ? rows.count : min(rows.count, max(0, below.height / 3))
+            for (i, row) in rows.prefix(shown).enumerated() {
+                row.render(into: &grid, at: Point(x: below.x, y: below.y + i), width: below.width, glyphs: glyphs)
+            }
+            body = below.inset(top: shown)
+        }
         if classCount * groups.count > body.height && classCount + 1 <= body.height && groups.count > 1 {
             table(groups, classNames: classNames, into: &grid, in: body, glyphs: glyphs)
             return
@@ -100,8 +131,8 @@ enum AccuracyChartView {
         let columnWidth = max(1, (rect.width - nameWidth - 1) / max(1, groups.count))
         for (gi, g) in groups.enumerated() {
             let x = rect.x + nameWidth + 1 + gi * columnWidth
-            grid.put(string: g.name, at: Point(x: x, y: rect.y), style: Style.fg(g.color).adding(.bold),
-                     maxWidth: columnWidth - 1, ellipsis: glyphs.ellipsis)
+            grid.put(string: "\(glyphs.seriesMarker(gi)) \(g.name)", at: Point(x: x, y: rect.y),
+                     style: Style.fg(g.color).adding(.bold), maxWidth: columnWidth - 1, ellipsis: glyphs.ellipsis)
         }
         for (c, name) in classNames.enumerated() where rect.y + 1 + c < rect.maxY {
             let y = rect.y + 1 + c

@@ -1,19 +1,23 @@
 import BNCharts
+import BNLab
+import Foundation
 
-/// Training loss per step, one braille line per variant: smoothed lines bright with the raw ones
-/// faint behind them, optionally on a log axis.
+/// Training loss, one braille line per variant: smoothed lines bright with the raw ones faint
+/// behind them, optionally on a log axis; x in steps, epochs or wall time (`X`). The y range
+/// ignores outliers, so a diverged run is clipped and named in a note under the chart instead of
+/// flattening the others; epoch boundaries and the runs' markers (phases, freezes) are drawn.
 enum LossChartView {
     static func render(_ state: WorkbenchState, into grid: inout Grid, in rect: Rect, glyphs: Glyphs) {
         guard !rect.isEmpty else { return }
         let experiment = state.currentExperiment
         let runs = state.chartRuns.filter { !$0.losses.isEmpty }
-        var caption = "training loss per step"
-        if state.smoothingEnabled {
-            caption += ", smoothed \(NumberFormat.fixed(state.smoothing, decimals: 2, trimmingZeros: true))"
-            if !state.highContrast { caption += " (raw faint)" }
-        }
-        if state.logScale { caption += ", log scale" }
-        grid.put(string: caption, at: rect.origin, style: Theme.dim, maxWidth: rect.width, ellipsis: glyphs.ellipsis)
+        // The axis asked for, or steps when a run has no wall time (format 1.0 files).
+        var axis = state.lossXAxis
+        if axis == .time && runs.contains(where: { LossXMapping(.time, run: $0) == nil }) { axis = .step }
+        var caption = caption(state, axis: axis)
+        if caption.count > rect.width { caption = String(caption.dropFirst("training ".count)) }
+        grid.put(string: caption, at: rect.origin, style: Theme.dim, maxWidth: rect.width,
+                 ellipsis: glyphs.ellipsis)
         let body = rect.inset(top: 1)
         guard !runs.isEmpty else {
             let name = experiment?.id ?? "this experiment"
@@ -21,8 +25,13 @@ enum LossChartView {
             ChartPaneView.placeholder(text, into: &grid, in: body, glyphs: glyphs)
             return
         }
+        let mappings = Dictionary(runs.map { ($0.id, LossXMapping(axis, run: $0) ?? LossXMapping(.step, run: $0)!) },
+                                  uniquingKeysWith: { first, _ in first })
+        func mapped(_ run: RunRecord, _ points: [ChartPoint]) -> [ChartPoint] {
+            mappings[run.id]?.map(points) ?? points
+        }
         var series: [Series] = []
-        var bands: [(band: SeedBand, color: ChartColor)] = []
+        var bands: [ChartBand] = []
         if let replay = state.replay {
             // Compared runs: one color per file, names unique among them; the legend reads the
             // values at the cursor. Runs differing only in their seed become a mean with a band.
@@ -33,65 +42,83 @@ enum LossChartView {
                     let band = SeedBand(records: members)
                     let header = replay.sources[group[0]].header
                     let base = experiments.count > 1 ? "\(header.experiment)/\(header.variant)" : header.variant
-                    series.append(Series(name: base + " mean of \(members.count) seeds", points: band.mean,
-                                         color: .automatic(group[0])))
-                    bands.append((band, .automatic(group[0])))
+                    series.append(Series(name: base + " mean of \(members.count) seeds",
+                                         points: mapped(members[0], band.mean), color: .automatic(group[0])))
+                    bands.append(ChartBand(low: mapped(members[0], band.low), high: mapped(members[0], band.high),
+                                           color: .automatic(group[0])))
                     continue
                 }
                 for run in members {
                     let index = replay.sources.firstIndex { $0.id == run.id } ?? 0
-                    let suffix = run.state == .diverged ? " (diverged)" : ""
                     let name = replay.sources.indices.contains(index) ? replay.label(of: replay.sources[index]) : run.variant
-                    series.append(Series(name: name + suffix, points: run.losses, color: .automatic(index)))
+                    series.append(Series(name: name, points: mapped(run, run.losses), color: .automatic(index)))
                 }
             }
         } else {
+            // The legend shows each run's latest loss; a diverged run's stays bare: the note under
+            // the chart says where it diverged.
             series = runs.map { run -> Series in
-                let latest = run.losses.last { $0.y.isFinite }.map { " " + NumberFormat.compact($0.y) } ?? ""
-                let suffix = run.state == .diverged ? " (diverged)" : latest
-                return Series(name: run.variant + suffix, points: run.losses,
-                              color: Theme.color(variant: run.variant, in: experiment))
+                var s = Series(name: run.variant, points: mapped(run, run.losses),
+                               color: Theme.color(variant: run.variant, in: experiment))
+                if run.state != .diverged {
+                    s.detail = run.losses.last { $0.y.isFinite }.map { NumberFormat.value($0.y, significantDigits: 3) }
+                }
+                return s
             }
         }
         var chart = LineChart(series: series, glyphs: glyphs, yScale: state.logScale ? .logarithmic : .linear,
                               smoothing: state.smoothingEnabled ? state.smoothing : 0)
-        if let cursor = state.replay?.cursor {
+        chart.robustRange = true
+        chart.bands = bands
+        chart.xAxisName = axis.unitName
+        chart.xAxisSuffix = axis.unitSuffix
+        chart.markers = markers(runs, mappings: mappings, highContrast: state.highContrast)
+        if let cursor = state.replay?.cursor, let run = runs.first, let mapping = mappings[run.id] {
             // The whole run's width, so the cursor travels across a fixed axis.
-            chart.xRange = Double(cursor.firstStep)...Double(max(cursor.lastStep, cursor.firstStep + 1))
-            chart.cursorX = Double(cursor.step)
+            let lo = mapping.x(step: cursor.firstStep) ?? Double(cursor.firstStep)
+            let hi = mapping.x(step: max(cursor.lastStep, cursor.firstStep + 1)) ?? lo + 1
+            chart.xRange = lo...max(hi, lo + 1e-9)
+            chart.cursorX = mapping.x(step: cursor.step)
         }
         // High contrast drops the faint raw lines: they would be as bright as the smoothed ones.
         chart.showsRawSeries = !state.highContrast
         chart.emptyText = "no finite loss to draw"
         chart.render(into: &grid, in: body)
-        if !bands.isEmpty, let layout = chart.layout(in: body) {
-            for (band, color) in bands {
-                fill(band, color: color, layout: layout, smoothing: state.smoothingEnabled ? state.smoothing : 0,
-                     into: &grid, glyphs: glyphs)
-            }
-        }
     }
 
-    /// Shades the empty cells between the band's (smoothed) low and high in every plot column.
-    static func fill(_ band: SeedBand, color: ChartColor, layout: LineChartLayout, smoothing: Double,
-                     into grid: inout Grid, glyphs: Glyphs) {
-        let ema = EMASmoothing(weight: smoothing)
-        let lows = smoothing > 0 ? ema.apply(band.low.map(\.y)) : band.low.map(\.y)
-        let highs = smoothing > 0 ? ema.apply(band.high.map(\.y)) : band.high.map(\.y)
-        var spans: [Int: (top: Double, bottom: Double)] = [:]
-        for (i, point) in band.low.enumerated() {
-            guard let column = layout.column(forX: point.x), let top = layout.pixelY(highs[i]),
-                  let bottom = layout.pixelY(lows[i]) else { continue }
-            let old = spans[column] ?? (top, bottom)
-            spans[column] = (min(old.top, top), max(old.bottom, bottom))
+    /// `training loss per step, smoothed 0.6 (raw faint), log scale`.
+    static func caption(_ state: WorkbenchState, axis: LossXAxis) -> String {
+        var caption = "training loss " + axis.captionText
+        if axis != state.lossXAxis { caption += " (no wall time recorded)" }
+        if state.smoothingEnabled {
+            caption += ", smoothed \(NumberFormat.fixed(state.smoothing, decimals: 2, trimmingZeros: true))"
+            if !state.highContrast { caption += " (raw faint)" }
         }
-        let shade = Cell(glyphs.isUnicode ? "░" : ":", style: Style(foreground: color, attributes: .dim))
-        let dotsDown = Double(layout.resolution.dotsDown)
-        for (column, span) in spans {
-            let top = max(layout.plot.y, layout.plot.y + Int((span.top / dotsDown).rounded(.down)))
-            let bottom = min(layout.plot.maxY - 1, layout.plot.y + Int((span.bottom / dotsDown).rounded(.down)))
-            guard top <= bottom else { continue }
-            for y in top...bottom where grid[column, y].character == " " { grid[column, y] = shade }
+        if state.logScale { caption += ", log scale" }
+        return caption
+    }
+
+    /// Epoch boundaries (faint) of the first run, and every run's phase, freeze and mode markers
+    /// (labelled), once per step and text.
+    static func markers(_ runs: [RunRecord], mappings: [String: LossXMapping], highContrast: Bool) -> [ChartMarker] {
+        var out: [ChartMarker] = []
+        if let first = runs.first, let mapping = mappings[first.id] {
+            out += mapping.epochEnds.map { ChartMarker(x: $0, style: .faint, color: highContrast ? .white : .gray) }
         }
+        var seen = Set<String>()
+        let skipped: Set<MarkerKind> = [MarkerKind(rawValue: "epoch"), MarkerKind(rawValue: "checkpoint")]
+        for run in runs {
+            for m in run.markers where !skipped.contains(m.kind) && seen.insert("\(m.step) \(m.text)").inserted {
+                guard let x = mappings[run.id]?.x(step: m.step) else { continue }
+                out.append(ChartMarker(x: x, label: shortLabel(m), style: .labelled, color: .yellow))
+            }
+        }
+        return out
+    }
+
+    /// A marker's label: its text up to the first comma, colon or period.
+    static func shortLabel(_ m: MarkerEvent) -> String {
+        let text = m.text.split(whereSeparator: { ",:.;(".contains($0) }).first.map(String.init) ?? m.kind.rawValue
+        return text.isEmpty ? m.kind.rawValue : text.trimmingCharacters(in: .whitespaces)
     }
 }
