@@ -78,6 +78,8 @@ public struct RunRecord: Sendable, Equatable, Identifiable {
             markers.append(m)
         case .progress(let p):
             progress = p
+        case .bnWatch, .diagnostic, .checkpoint:
+            break
         case .end(let e):
             end = e
             state = RunInfo.State(e.status)
