@@ -25,6 +25,9 @@ public struct RunRecord: Sendable, Equatable, Identifiable {
     public private(set) var epochs: [EpochEvent] = []
     /// BN snapshots per layer name, in step order.
     public private(set) var snapshots: [String: [BNSnapshot]] = [:]
+    /// The `bn_watch` events per layer name, with the expected running statistics (bounded:
+    /// see ``BNWatchTrace``).
+    public private(set) var watches: [String: BNWatchTrace] = [:]
     /// BN layer names in the order they first appeared.
     public private(set) var layerNames: [String] = []
     /// Markers (mode switches, freezes, phases), in order.
@@ -70,7 +73,7 @@ public struct RunRecord: Sendable, Equatable, Identifiable {
         case .step(let e):
             losses.append(ChartPoint(x: Double(e.step), y: e.loss))
         case .bnSnapshot(let s):
-            if snapshots[s.layer] == nil { layerNames.append(s.layer) }
+            if snapshots[s.layer] == nil && watches[s.layer] == nil { layerNames.append(s.layer) }
             snapshots[s.layer, default: []].append(s)
         case .epoch(let e):
             epochs.append(e)
@@ -78,7 +81,10 @@ public struct RunRecord: Sendable, Equatable, Identifiable {
             markers.append(m)
         case .progress(let p):
             progress = p
-        case .bnWatch, .diagnostic, .checkpoint:
+        case .bnWatch(let w):
+            if snapshots[w.layer] == nil && watches[w.layer] == nil { layerNames.append(w.layer) }
+            watches[w.layer, default: BNWatchTrace()].append(w)
+        case .diagnostic, .checkpoint:
             break
         case .end(let e):
             end = e
@@ -101,8 +107,9 @@ public struct RunRecord: Sendable, Equatable, Identifiable {
         return counts.max { $0.value == $1.value ? $0.key > $1.key : $0.value < $1.value }?.key
     }
 
-    /// The number of channels of `layer` (from its latest snapshot), 0 when unknown.
+    /// The number of channels of `layer` (from its latest snapshot, else the largest watched
+    /// index + 1), 0 when unknown.
     public func channelCount(layer: String) -> Int {
-        snapshots[layer]?.last?.batchMean.count ?? 0
+        snapshots[layer]?.last?.batchMean.count ?? watches[layer]?.channels.last.map { $0 + 1 } ?? 0
     }
 }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Recomputes a BatchNorm layer's running statistics from its `bn_watch` events by PyTorch's
 /// rule, in double precision, and measures how far the recorded ones are from it.
 ///
@@ -114,13 +116,19 @@ public struct RunningStatsRule: Sendable, Equatable {
         return RunningStatsCheck(rule: rule, expectedMean: expectedMean, expectedVariance: expectedVariance)
     }
 
-    /// The rule in one line, e.g. `running = 0.9·running + 0.1·batch` or `running += (batch − running)/N`.
+    /// The rule in one short ASCII line, e.g. `run = 0.9*run + 0.1*batch (var: n/(n-1))` or
+    /// `run += (batch - run)/N (var: n/(n-1))` for the cumulative average.
     public var formula: String {
         switch momentum ?? fallbackMomentum {
-        case .factor(let m): "running = (1-\(m))*running + \(m)*batch, var unbiased n/(n-1)"
-        case .cumulative: "running += (batch - running)/N (cumulative), var unbiased n/(n-1)"
+        case .factor(let m): "run = \(Self.short(1 - m))*run + \(Self.short(m))*batch (var: n/(n-1))"
+        case .cumulative: "run += (batch - run)/N (var: n/(n-1))"
         case nil: "momentum unknown"
         }
+    }
+
+    /// A factor with at most 6 significant digits: `0.1`, `0.9`, `0.025996`.
+    static func short(_ x: Double) -> String {
+        String(format: "%.6g", x)
     }
 }
 
