@@ -139,3 +139,15 @@ struct BNPanelTests {
         }
     }
 }
+
+extension BNPanelTests {
+    @Test func snapshotsPerLayerAreBoundedAndKeepTheLatest() {
+        var record = RunRecord(id: "#1", experimentID: "e", variant: "v")
+        for step in 1...5000 {
+            record.apply(.bnSnapshot(BNSnapshot(step: step, layer: "2", batchMean: [0], batchVar: [1])))
+        }
+        let kept = record.snapshots["2"] ?? []
+        #expect(kept.count <= RunRecord.snapshotLimit && kept.count > RunRecord.snapshotLimit / 2)
+        #expect(kept.first?.step == 1 && kept.last?.step == 5000)
+    }
+}

@@ -23,8 +23,11 @@ public struct RunRecord: Sendable, Equatable, Identifiable {
     public private(set) var losses: [ChartPoint] = []
     /// Epoch evaluations, in order.
     public private(set) var epochs: [EpochEvent] = []
-    /// BN snapshots per layer name, in step order.
+    /// BN snapshots per layer name, in step order; at most ``snapshotLimit`` per layer (past
+    /// that every second one is dropped, the latest always kept, so they stay spread over the run).
     public private(set) var snapshots: [String: [BNSnapshot]] = [:]
+    /// The most snapshots kept per layer (a run records about 200 by default).
+    public static let snapshotLimit = 2048
     /// The `bn_watch` events per layer name, with the expected running statistics (bounded:
     /// see ``BNWatchTrace``).
     public private(set) var watches: [String: BNWatchTrace] = [:]
@@ -75,6 +78,9 @@ public struct RunRecord: Sendable, Equatable, Identifiable {
         case .bnSnapshot(let s):
             if snapshots[s.layer] == nil && watches[s.layer] == nil { layerNames.append(s.layer) }
             snapshots[s.layer, default: []].append(s)
+            if let list = snapshots[s.layer], list.count > Self.snapshotLimit {
+                snapshots[s.layer] = list.indices.compactMap { $0 % 2 == 0 || $0 == list.count - 1 ? list[$0] : nil }
+            }
         case .epoch(let e):
             epochs.append(e)
         case .marker(let m):

@@ -24,7 +24,7 @@ enum BNOverlayChartView {
                 fromSnapshots.append(name)
             }
         }
-        let title = "\(statistic.runningName), layer \(layer), ch \(c), \(series.count) run\(series.count == 1 ? "" : "s") (o: one run)"
+        let title = "\(statistic.runningName), layer \(layer), ch \(c), \(series.count) run\(series.count == 1 ? "" : "s") (o: back)"
         grid.put(string: title, at: rect.origin, style: Theme.title, maxWidth: rect.width, ellipsis: glyphs.ellipsis)
         let note = fromSnapshots.isEmpty ? "x: optimizer step; every forward of each run"
             : "from snapshots (ch not watched): " + fromSnapshots.joined(separator: ", ")
