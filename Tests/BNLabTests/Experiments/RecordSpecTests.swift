@@ -6,19 +6,7 @@ import Testing
 @Suite("Record settings")
 struct RecordSpecTests {
     func record(_ lines: String) throws -> RecordSpec {
-        let yaml = """
-        id: rec
-        title: Record
-        summary: Recording settings.
-        model:
-          - {type: Flatten}
-          - {type: Linear, out: 10}
-        optimizer: {type: sgd, lr: 0.1}
-        batch_size: 8
-        epochs: 1
-        record:
-        \(lines)
-        """
+        let yaml = ExperimentErrorTests().experiment(rest: "record:\n" + lines)
         return try #require(try ExperimentLoader.decode(yaml: yaml, file: "experiments/rec.yaml").plans().first).record
     }
 
