@@ -42,8 +42,8 @@ wait_for "the help lists the quit binding" 'q/Ctrl-C +quit'
 keys '?'
 wait_gone "? closes the help" 'closes this help'
 keys 3
-wait_for "3 shows the BN running statistics" 'running_mean: channels'
-wait_for "the EMA implied by the momentum is drawn" 'EMA m=0\.1'
+wait_for "3 shows the BN running statistics" 'running_mean [0-9/-]+ by channel'
+wait_for "the expected line and its difference from running_mean are shown" 'max \|expected - running\| = [0-9.e-]+ \(relative\)'
 keys 2
 wait_for "2 shows per-class accuracy after an epoch" 'bn eval [0-9.]+%' 20
 keys 1

@@ -68,7 +68,7 @@ struct AppLoopTests {
             .key(.enter), .key(.enter),
             .waitUntil(maxPolls: 200) { $0.brailleCount() > 30 },
             .key(.character("3")),
-            .waitUntil(maxPolls: 200) { $0.description.contains("running_mean: channels") },
+            .waitUntil(maxPolls: 200) { $0.description.contains("by channel (O)") },
             .key(.character("2")),
             .waitUntil(maxPolls: 400) { $0.description.contains("bn eval") },
             .key(.character("q")), .key(.character("y")),

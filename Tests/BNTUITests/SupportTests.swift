@@ -4,24 +4,8 @@ import BNLab
 import Testing
 @testable import BNTUI
 
-@Suite("Support: EMA, records, locale, keys, colors, text")
+@Suite("Support: records, locale, keys, colors, text")
 struct SupportTests {
-    @Test func emaWithOneStepGapsIsPyTorchsRule() {
-        let batch = [1.0, 2, 3, 4]
-        let ema = ImpliedEMA.compute(steps: [1, 2, 3, 4], batchMeans: batch, initial: 0.1, momentum: 0.1)
-        var expected = [0.1]
-        for b in batch.dropFirst() { expected.append(0.9 * expected.last! + 0.1 * b) }
-        #expect(zip(ema, expected).allSatisfy { abs($0 - $1) < 1e-12 })
-    }
-
-    @Test func emaOverSampledSnapshotsUsesTheCompoundedMomentum() {
-        let ema = ImpliedEMA.compute(steps: [10, 20], batchMeans: [0, 1], initial: 0, momentum: 0.1)
-        let m = 1 - pow(0.9, 10.0)
-        #expect(abs(ema[1] - m) < 1e-12)
-        #expect(abs(ImpliedEMA.perSnapshotMomentum(0.1, gap: 10) - m) < 1e-12)
-        #expect(ImpliedEMA.compute(steps: [], batchMeans: [], initial: nil, momentum: 0.1).isEmpty)
-    }
-
     @Test func recordsAccumulateEventsByKind() {
         var r = RunRecord(id: "#1", experimentID: "e", variant: "v")
         for step in stride(from: 10, through: 50, by: 10) {

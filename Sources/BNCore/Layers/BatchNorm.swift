@@ -34,6 +34,8 @@ public class BatchNorm: Module {
     /// The statistics of the last forward that normalized with batch statistics: per-channel
     /// mean and biased variance, and the count n they were taken over.
     public private(set) var lastBatchStatistics: (mean: [Float], variance: [Float], count: Int)?
+    /// Values per channel in the last forward's input, N·S, in train or eval mode (0 before any).
+    public private(set) var lastValuesPerChannel = 0
 
     // Saved by forward for backward: the input and the per-channel shift and scale it was
     // normalized with, from which backward recomputes xhat = (x - shift) · invstd bit for bit
@@ -89,6 +91,7 @@ public class BatchNorm: Module {
         if training, let numBatchesTracked { numBatchesTracked.value += 1 }
         let useBatchStatistics = training || !trackRunningStats
         let batch = x.shape[0], spatial = x.shape.dropFirst(2).reduce(1, *)
+        lastValuesPerChannel = batch * spatial
         // F.batch_norm verifies the batch whenever batch statistics are needed.
         if useBatchStatistics && batch * spatial == 1 {
             throw CoreError.value("Expected more than 1 value per channel when training, got input size \(torchSize(x.shape))")

@@ -60,6 +60,9 @@ public final class RunControl: @unchecked Sendable {
         }
     }
 
+    /// Seconds since the run started, pauses excluded: the `time` of step events.
+    public var activeSeconds: Double { queue.activeSeconds(id) }
+
     /// Reports where the run is; the queue computes samples/s and the ETA from the time the
     /// run has been active (pauses excluded). Shown in ``RunQueue/snapshot()``; not written.
     public func reportProgress(epoch: Int, totalEpochs: Int, step: Int, totalSteps: Int, samples: Int, phase: String? = nil) {

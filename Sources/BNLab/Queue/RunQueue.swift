@@ -230,6 +230,13 @@ public final class RunQueue: @unchecked Sendable {
         lock.broadcast()
     }
 
+    /// Seconds the run has been active since it started, pauses excluded (0 before it starts).
+    func activeSeconds(_ id: RunID) -> Double {
+        lock.lock()
+        defer { lock.unlock() }
+        return entries[id]?.activeSeconds(now: clock.now) ?? 0
+    }
+
     /// Stores a progress report, computing throughput and ETA from the run's active time.
     func report(_ id: RunID, epoch: Int, totalEpochs: Int, step: Int, totalSteps: Int, samples: Int, phase: String?) {
         lock.lock()
@@ -334,9 +341,11 @@ public final class RunQueue: @unchecked Sendable {
         lock.lock()
         let step = entries[id]?.lastStep ?? 0
         let seconds = entries[id]?.activeSeconds(now: clock.now)
+        let lastEpoch = entries[id]?.lastEpoch
         lock.unlock()
         let text = message ?? (state == .cancelled ? "cancelled at step \(step)" : nil)
         let end = EndEvent(status: state.endStatus ?? .failed, step: step, message: text, seconds: seconds)
+            .summarizing(lastEpoch)
         let writeProblem = control?.writeEnd(end)
 
         lock.lock()
@@ -367,6 +376,8 @@ public final class RunQueue: @unchecked Sendable {
         var mailbox: [RunEvent] = []
         var eventCount = 0
         var lastStep = 0
+        /// The last epoch event, repeated in the end event's summary.
+        var lastEpoch: EpochEvent?
         var runFile: URL?
         var started: ContinuousClock.Instant?
         var pausedAt: ContinuousClock.Instant?
@@ -388,6 +399,7 @@ public final class RunQueue: @unchecked Sendable {
         func record(_ event: RunEvent, recentLimit: Int, mailboxLimit: Int) {
             eventCount += 1
             if let step = event.step { lastStep = max(lastStep, step) }
+            if case .epoch(let e) = event { lastEpoch = e }
             recent.append(event)
             if recent.count > recentLimit { recent.removeFirst(recent.count - recentLimit) }
             mailbox.append(event)

@@ -12,7 +12,13 @@ import Foundation
 /// end of epoch: eval-mode test loss and per-class accuracy; train-mode ones where asked
 ///     (BatchNorm buffers restored afterwards); probe drift; population statistics
 /// ```
-/// A NaN or infinite loss ends the run as diverged, naming the step.
+/// Every training forward also publishes `bn_watch` events for the watched channels of each
+/// BatchNorm layer (``BNWatchRecorder``); full snapshots come after step 1, every
+/// ``RecordSpec/snapshotInterval(totalSteps:)`` steps and at each epoch's end.
+///
+/// A NaN or infinite loss ends the run as diverged at that step (its `step` event written with
+/// the loss), and so does a loss above ``explodingFactor`` × the first step's for
+/// ``explodingSteps`` steps in a row.
 public struct Trainer: Sendable {
     /// The fully resolved plan.
     public let plan: RunPlan
@@ -50,6 +56,11 @@ struct TrainingSession {
     /// Sum and count of the current epoch's step losses (for its mean training loss).
     var epochLossSum = 0.0, epochSteps = 0
     var probe: ProbeTracker?
+    let watch: BNWatchRecorder
+    /// The first step's loss, and how many steps in a row the loss has exceeded it ``explodingFactor`` times.
+    var firstLoss: Double?, explodingRun = 0
+    /// A loss this many times the first step's, ``explodingSteps`` steps in a row, ends the run as diverged.
+    static let explodingFactor = 1e6, explodingSteps = 10
 
     init(plan: RunPlan, data: IDXDataset, control: RunControl) throws {
         self.plan = plan
@@ -67,6 +78,7 @@ struct TrainingSession {
         testLoader = try Self.loader(data.test, plan.evalBatchSize, shuffle: false, seed: plan.seed,
                                      subset: Self.subset(plan.dataset.subset, train: false), normalize: normalize)
         loss = try CrossEntropyLoss()
+        watch = BNWatchRecorder(model: model, channels: plan.record.watchChannels)
         if let spec = plan.record.probe, let head = model.headIndex {
             probe = try ProbeTracker(spec: spec, headIndex: head, split: data.test, normalize: normalize)
         }
@@ -140,6 +152,7 @@ struct TrainingSession {
         setTrainingMode(phase)
         let k = plan.accumulationSteps
         let totalSteps = stepsPerEpoch * plan.epochs
+        let snapshotInterval = plan.record.snapshotInterval(totalSteps: totalSteps)
         var iterator = trainLoader.epoch(epoch - 1)
         var batch = Batch()
         var microIndex = 0, groupLoss = 0.0, groupCount = 0
@@ -150,28 +163,30 @@ struct TrainingSession {
         while iterator.next(into: &batch) {
             try control.checkpoint()
             let logits = try network.forward(batch.input)
+            for event in watch.events(step: step + 1, micro: microIndex % k + 1) { try control.publish(.bnWatch(event)) }
             let result = try loss.compute(logits: logits, targets: batch.labels, gradScale: 1 / Float(k))
-            guard result.value.isFinite else {
-                return "loss became \(result.value.isNaN ? "NaN" : "infinite") at step \(step + 1) (epoch \(epoch))"
-            }
-            try network.backwardParameters(result.gradient)
             microIndex += 1
             samples += batch.count
+            guard result.value.isFinite else {
+                step += 1
+                try publishStep(loss: result.value, lr: sgd.lr)
+                return "loss became \(result.value.isNaN ? "NaN" : "infinite") at step \(step) (epoch \(epoch))"
+            }
+            try network.backwardParameters(result.gradient)
             groupLoss += result.value
             groupCount += 1
             if microIndex % k == 0 || microIndex == microBatchesPerEpoch {
                 sgd.step()
                 sgd.zeroGrad()
                 step += 1
-                epochLossSum += groupLoss / Double(groupCount)
+                let stepLoss = groupLoss / Double(groupCount)
+                epochLossSum += stepLoss
                 epochSteps += 1
-                if step % plan.record.lossEvery == 0 || step == 1 {
-                    try control.publish(.step(StepEvent(step: step, epoch: epoch, loss: groupLoss / Double(groupCount),
-                                                        lr: sgd.lr, samples: samples)))
-                }
+                if step % plan.record.lossEvery == 0 || step == 1 { try publishStep(loss: stepLoss, lr: sgd.lr) }
                 groupLoss = 0
                 groupCount = 0
-                if plan.record.bnSnapshots && (step == 1 || step % plan.record.snapshotEvery == 0) {
+                if let message = try checkExploding(stepLoss, lr: sgd.lr) { return message }
+                if plan.record.bnSnapshots && (step == 1 || step % snapshotInterval == 0) {
                     try publishSnapshots(population: nil)
                 }
                 control.reportProgress(epoch: epoch, totalEpochs: plan.epochs, step: step, totalSteps: totalSteps,
@@ -179,6 +194,27 @@ struct TrainingSession {
             }
         }
         return nil
+    }
+
+    /// Publishes the `step` event of the step just taken, with the time since the start.
+    func publishStep(loss: Double, lr: Double) throws {
+        try control.publish(.step(StepEvent(step: step, epoch: epoch, loss: loss, lr: lr, samples: samples,
+                                            time: control.activeSeconds)))
+    }
+
+    /// A message ending the run when the loss has stayed above ``explodingFactor`` × the first
+    /// step's loss for ``explodingSteps`` steps in a row (the step event is then written even
+    /// when `loss_every` would skip it).
+    mutating func checkExploding(_ loss: Double, lr: Double) throws -> String? {
+        guard let first = firstLoss else {
+            firstLoss = loss
+            return nil
+        }
+        explodingRun = loss > Self.explodingFactor * first ? explodingRun + 1 : 0
+        guard explodingRun >= Self.explodingSteps else { return nil }
+        if step % plan.record.lossEvery != 0 { try publishStep(loss: loss, lr: lr) }
+        return "loss exploded: above 1e6 × the first step's loss (\(first)) for \(Self.explodingSteps) steps in a row, "
+            + "\(loss) at step \(step) (epoch \(epoch))"
     }
 
     /// End-of-epoch measurements: eval-mode test metrics, train-mode ones, probe drift, population statistics.
@@ -238,7 +274,7 @@ struct TrainingSession {
                 step: step, epoch: epoch, layer: name, layerType: bn is BatchNorm2d ? "BatchNorm2d" : "BatchNorm1d",
                 batchMean: last.mean, batchVar: last.variance,
                 runningMean: bn.runningMean?.value.data, runningVar: bn.runningVar?.value.data,
-                numBatchesTracked: bn.numBatchesTracked.map { Int($0.value) },
+                numBatchesTracked: bn.numBatchesTracked.map { Int($0.value) }, count: last.count,
                 populationMean: population?[name]?.mean, populationVar: population?[name]?.variance)))
         }
     }

@@ -54,6 +54,10 @@ public enum KeyAction: String, Sendable, Hashable, CaseIterable {
     case nextChannel
     /// Switch the BN statistic between mean and variance.
     case toggleStatistic
+    /// Switch the BN panel between one run's channels and one channel across runs.
+    case toggleBNOverlay
+    /// Cycle the order of the BN heatmap's channels.
+    case cycleHeatmapOrder
     /// Replay: one step forward.
     case replayStepForward
     /// Replay: one step back.

@@ -39,6 +39,8 @@ public enum KeyBindings {
         KeyBinding([.character("."), .character(">")], .nextChannel, "next channel (accuracy: class)", hint: "channel",
                    group: .batchNorm),
         KeyBinding([.character("v")], .toggleStatistic, "running mean/variance", group: .batchNorm),
+        KeyBinding([.character("o")], .toggleBNOverlay, "one channel across runs on/off", group: .batchNorm),
+        KeyBinding([.character("O")], .cycleHeatmapOrder, "heatmap channel order", group: .batchNorm),
 
         KeyBinding([.character("f")], .replayStepForward, "step forward", group: .replay),
         KeyBinding([.character("b")], .replayStepBack, "step back", group: .replay),

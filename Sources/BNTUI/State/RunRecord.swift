@@ -28,8 +28,14 @@ public struct RunRecord: Sendable, Equatable, Identifiable {
     public private(set) var lossTimes: [Double?] = []
     /// Epoch evaluations, in order.
     public private(set) var epochs: [EpochEvent] = []
-    /// BN snapshots per layer name, in step order.
+    /// BN snapshots per layer name, in step order; at most ``snapshotLimit`` per layer (past
+    /// that every second one is dropped, the latest always kept, so they stay spread over the run).
     public private(set) var snapshots: [String: [BNSnapshot]] = [:]
+    /// The most snapshots kept per layer (a run records about 200 by default).
+    public static let snapshotLimit = 2048
+    /// The `bn_watch` events per layer name, with the expected running statistics (bounded:
+    /// see ``BNWatchTrace``).
+    public private(set) var watches: [String: BNWatchTrace] = [:]
     /// BN layer names in the order they first appeared.
     public private(set) var layerNames: [String] = []
     /// Markers (mode switches, freezes, phases), in order.
@@ -85,14 +91,22 @@ public struct RunRecord: Sendable, Equatable, Identifiable {
             lossEpochs.append(e.epoch)
             lossTimes.append(e.time)
         case .bnSnapshot(let s):
-            if snapshots[s.layer] == nil { layerNames.append(s.layer) }
+            if snapshots[s.layer] == nil && watches[s.layer] == nil { layerNames.append(s.layer) }
             snapshots[s.layer, default: []].append(s)
+            if let list = snapshots[s.layer], list.count > Self.snapshotLimit {
+                snapshots[s.layer] = list.indices.compactMap { $0 % 2 == 0 || $0 == list.count - 1 ? list[$0] : nil }
+            }
         case .epoch(let e):
             epochs.append(e)
         case .marker(let m):
             markers.append(m)
         case .progress(let p):
             progress = p
+        case .bnWatch(let w):
+            if snapshots[w.layer] == nil && watches[w.layer] == nil { layerNames.append(w.layer) }
+            watches[w.layer, default: BNWatchTrace()].append(w)
+        case .diagnostic, .checkpoint:
+            break
         case .end(let e):
             end = e
             state = RunInfo.State(e.status)
@@ -114,8 +128,9 @@ public struct RunRecord: Sendable, Equatable, Identifiable {
         return counts.max { $0.value == $1.value ? $0.key > $1.key : $0.value < $1.value }?.key
     }
 
-    /// The number of channels of `layer` (from its latest snapshot), 0 when unknown.
+    /// The number of channels of `layer` (from its latest snapshot, else the largest watched
+    /// index + 1), 0 when unknown.
     public func channelCount(layer: String) -> Int {
-        snapshots[layer]?.last?.batchMean.count ?? 0
+        snapshots[layer]?.last?.batchMean.count ?? watches[layer]?.channels.last.map { $0 + 1 } ?? 0
     }
 }

@@ -35,6 +35,10 @@ public struct WorkbenchState: Sendable, Equatable {
     public var accuracyClass = 0
     /// Running mean or running variance.
     public var statistic: BNStatistic = .mean
+    /// The BN panel's view: one run's channels, or one channel across runs.
+    public var bnPanelMode: BNPanelMode = .channel
+    /// The order of the BN heatmap's channels.
+    public var heatmapOrder: BNHeatmapOrder = .channel
     /// The saved runs being replayed or compared; nil for live runs.
     public var replay: ReplaySession?
     /// The live runs set aside while a replay is shown (they keep running and keep receiving their

@@ -163,6 +163,12 @@ public enum WorkbenchUpdate {
         case .previousChannel: stepChannel(by: -1, state: &state)
         case .nextChannel: stepChannel(by: 1, state: &state)
         case .toggleStatistic: state.statistic = state.statistic == .mean ? .variance : .mean
+        case .toggleBNOverlay:
+            state.bnPanelMode = state.bnPanelMode == .channel ? .overlay : .channel
+            state.chart = .runningStats
+        case .cycleHeatmapOrder:
+            state.heatmapOrder = state.heatmapOrder.next
+            state.chart = .runningStats
         case .toggleRunsBrowser:
             state.status = StatusMessage("reading the saved runs…")
             return [.listSavedRuns]

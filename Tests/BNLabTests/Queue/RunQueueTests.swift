@@ -42,6 +42,21 @@ struct RunQueueTests {
         #expect(end.status == .failed && end.message == "the data folder is empty")
     }
 
+    @Test("the end event repeats the last epoch's results, and the step time comes from the queue's clock")
+    func endSummary() throws {
+        let queue = RunQueue()
+        let last = EpochEvent(epoch: 2, trainLoss: 0.5, testLoss: 0.75, classCorrect: [3, 1], classTotal: [4, 4])
+        let id = queue.enqueue(name: "two epochs") { control in
+            #expect(control.activeSeconds >= 0)
+            try control.publish(.epoch(EpochEvent(epoch: 1, trainLoss: 1, testLoss: 1, classCorrect: [1, 1], classTotal: [4, 4])))
+            try control.publish(.epoch(last))
+            return .done
+        }
+        _ = try #require(queue.wait(for: id))
+        guard case .end(let end) = queue.latestEvents(id).last else { Issue.record("no end event"); return }
+        #expect(end.epoch == 2 && end.accuracy == 0.5 && end.testLoss == 0.75 && end.trainLoss == 0.5)
+    }
+
     @Test("a job that reports divergence or failure: diverged / failed, with its message")
     func divergedOutcome() throws {
         let queue = RunQueue()
@@ -53,7 +68,7 @@ struct RunQueueTests {
         let status = try #require(queue.wait(for: diverged))
         #expect(status.state == .diverged && status.lastError == "loss became NaN at step 812")
         guard case .end(let end) = queue.latestEvents(diverged).last else { Issue.record("no end event"); return }
-        #expect(end == EndEvent(status: .diverged, step: 812, message: "loss became NaN at step 812", seconds: end.seconds))
+        #expect(end == EndEvent(status: .diverged, step: 812, message: "loss became NaN at step 812", seconds: end.seconds, epoch: 0))
         #expect(queue.wait(for: failed)?.state == .failed)
         #expect(queue.status(of: failed)?.lastError == "no BatchNorm layer to watch")
     }

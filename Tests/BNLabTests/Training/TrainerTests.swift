@@ -106,6 +106,10 @@ struct TrainerTests {
         let file = try RunReader.read(contentsOf: try #require(status.runFile))
         #expect(file.end?.status == .diverged)
         #expect(file.end?.message?.contains("at step") == true)
+        // The step that diverged is written, and the end names it.
+        let last = try #require(file.steps.last)
+        #expect(file.end?.step == last.step)
+        #expect(!last.loss.isFinite || file.end?.message?.contains("exploded") == true)
     }
 
     @Test func cancellingKeepsACompleteFile() throws {

@@ -2,15 +2,24 @@
 ///
 /// ```yaml
 /// record:
-///   snapshot_every: 50          # BatchNorm statistics every 50 optimizer steps
+///   snapshots: 200              # about 200 full BatchNorm snapshots per run (the default) …
+///   snapshot_every: 50          # … or one every 50 optimizer steps instead
+///   watch_channels: 4           # bn_watch: 4 channels per BN layer at every training forward
 ///   train_mode_eval: true       # also evaluate the test set in train mode …
 ///   train_mode_batch_sizes: [2, 8, 64]   # … with these test batch sizes
 ///   probe: {size: 64}           # eval-mode drift on 64 fixed test images
 ///   population_stats: true      # compare running statistics with the full-dataset ones
 /// ```
 public struct RecordSpec: Codable, Sendable, Equatable {
-    /// Record BatchNorm statistics (`bn_snapshot` events) every this many optimizer steps; default 50.
-    public var snapshotEvery: Int
+    /// About this many full BatchNorm snapshots per run (`snapshots`), default 200: one every
+    /// `max(1, round(totalSteps / snapshots))` steps (see ``snapshotInterval(totalSteps:)``).
+    public var snapshots: Int
+    /// Record BatchNorm statistics (`bn_snapshot` events) every this many optimizer steps
+    /// instead (`snapshot_every`); nil: adapt to the run's length with ``snapshots``.
+    public var snapshotEvery: Int?
+    /// Which channels `bn_watch` events follow at every training forward (`watch_channels`);
+    /// default 4 evenly spaced channels per BatchNorm layer.
+    public var watchChannels: WatchChannels
     /// Record BatchNorm snapshots at all; default true.
     public var bnSnapshots: Bool
     /// Write a `step` event every this many optimizer steps; default 1.
@@ -32,9 +41,12 @@ public struct RecordSpec: Codable, Sendable, Equatable {
     public var populationStats: Bool
 
     /// A record setting; every argument has the default a file gets when it leaves it out.
-    public init(snapshotEvery: Int = 50, bnSnapshots: Bool = true, lossEvery: Int = 1, trainModeEval: Bool = false,
+    public init(snapshots: Int = 200, snapshotEvery: Int? = nil, watchChannels: WatchChannels = .standard,
+                bnSnapshots: Bool = true, lossEvery: Int = 1, trainModeEval: Bool = false,
                 trainModeBatchSizes: [Int]? = nil, probe: ProbeSpec? = nil, populationStats: Bool = false) {
+        self.snapshots = snapshots
         self.snapshotEvery = snapshotEvery
+        self.watchChannels = watchChannels
         self.bnSnapshots = bnSnapshots
         self.lossEvery = lossEvery
         self.trainModeEval = trainModeEval
@@ -44,7 +56,7 @@ public struct RecordSpec: Codable, Sendable, Equatable {
     }
 
     enum CodingKeys: String, CodingKey, CaseIterable {
-        case snapshotEvery = "snapshot_every", bnSnapshots = "bn_snapshots", lossEvery = "loss_every"
+        case snapshots, snapshotEvery = "snapshot_every", watchChannels = "watch_channels", bnSnapshots = "bn_snapshots", lossEvery = "loss_every"
         case trainModeEval = "train_mode_eval", trainModeBatchSizes = "train_mode_batch_sizes"
         case probe, populationStats = "population_stats"
     }
@@ -53,7 +65,9 @@ public struct RecordSpec: Codable, Sendable, Equatable {
     public init(from decoder: any Decoder) throws {
         try decoder.checkKeys(CodingKeys.self, in: "'record'")
         let c = try decoder.container(keyedBy: CodingKeys.self)
-        snapshotEvery = try c.positiveIntIfPresent(.snapshotEvery, hint: "a number of optimizer steps, e.g. 50") ?? 50
+        snapshots = try c.positiveIntIfPresent(.snapshots, hint: "about how many snapshots per run, e.g. 200") ?? 200
+        snapshotEvery = try c.positiveIntIfPresent(.snapshotEvery, hint: "a number of optimizer steps, e.g. 50")
+        watchChannels = try c.decodeIfPresent(WatchChannels.self, forKey: .watchChannels) ?? .standard
         bnSnapshots = try c.value(.bnSnapshots, default: true)
         lossEvery = try c.positiveIntIfPresent(.lossEvery, hint: "a number of optimizer steps, e.g. 1") ?? 1
         trainModeBatchSizes = try c.decodeIfPresent([Int].self, forKey: .trainModeBatchSizes)
@@ -71,10 +85,19 @@ public struct RecordSpec: Codable, Sendable, Equatable {
         populationStats = try c.value(.populationStats, default: false)
     }
 
-    /// Encodes every field; an absent probe or batch-size list is left out.
+    /// The steps between full snapshots in a run of `totalSteps` optimizer steps:
+    /// `snapshot_every` when given, else `max(1, round(totalSteps / snapshots))`.
+    public func snapshotInterval(totalSteps: Int) -> Int {
+        if let snapshotEvery { return snapshotEvery }
+        return max(1, Int((Double(totalSteps) / Double(max(1, snapshots))).rounded()))
+    }
+
+    /// Encodes every field; an absent probe, batch-size list or `snapshot_every` is left out.
     public func encode(to encoder: any Encoder) throws {
         var c = encoder.container(keyedBy: CodingKeys.self)
-        try c.encode(snapshotEvery, forKey: .snapshotEvery)
+        try c.encode(snapshots, forKey: .snapshots)
+        try c.encodeIfPresent(snapshotEvery, forKey: .snapshotEvery)
+        try c.encode(watchChannels, forKey: .watchChannels)
         try c.encode(bnSnapshots, forKey: .bnSnapshots)
         try c.encode(lossEvery, forKey: .lossEvery)
         try c.encode(trainModeEval, forKey: .trainModeEval)

@@ -57,4 +57,26 @@ public struct BNSnapshot: Codable, Sendable, Equatable {
         case runningMean = "running_mean", runningVar = "running_var", numBatchesTracked = "num_batches_tracked", count
         case populationMean = "population_mean", populationVar = "population_var"
     }
+
+    /// Decodes one line, checking that every list has one value per channel (the length of
+    /// `batch_mean`) and that the counters lie in 0 … 2^53.
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        step = try c.decodeCount(.step)
+        epoch = try c.decodeCountIfPresent(.epoch)
+        layer = try c.decode(String.self, forKey: .layer)
+        layerType = try c.decodeIfPresent(String.self, forKey: .layerType)
+        batchMean = try c.decode([Float].self, forKey: .batchMean)
+        batchVar = try c.decode([Float].self, forKey: .batchVar)
+        runningMean = try c.decodeIfPresent([Float].self, forKey: .runningMean)
+        runningVar = try c.decodeIfPresent([Float].self, forKey: .runningVar)
+        numBatchesTracked = try c.decodeCountIfPresent(.numBatchesTracked)
+        count = try c.decodeCountIfPresent(.count)
+        populationMean = try c.decodeIfPresent([Float].self, forKey: .populationMean)
+        populationVar = try c.decodeIfPresent([Float].self, forKey: .populationVar)
+        for (list, key) in [(batchVar, CodingKeys.batchVar), (runningMean, .runningMean), (runningVar, .runningVar),
+                            (populationMean, .populationMean), (populationVar, .populationVar)] {
+            try EventCheck.length(list, key, in: c, expected: batchMean.count, what: "'batch_mean'")
+        }
+    }
 }

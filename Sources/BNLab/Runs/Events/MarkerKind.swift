@@ -1,5 +1,5 @@
 /// What a marker marks. Open-ended: unknown kinds from newer files are kept as they are.
-public struct MarkerKind: RawRepresentable, Codable, Sendable, Hashable, CustomStringConvertible {
+public struct MarkerKind: OpenKind {
     /// The kind as written, e.g. `mode_switch`.
     public var rawValue: String
 
@@ -14,18 +14,4 @@ public struct MarkerKind: RawRepresentable, Codable, Sendable, Hashable, CustomS
     public static let phase = MarkerKind(rawValue: "phase")
     /// Anything else worth a line on the chart.
     public static let note = MarkerKind(rawValue: "note")
-
-    /// The written form.
-    public var description: String { rawValue }
-
-    /// Decodes the plain string.
-    public init(from decoder: any Decoder) throws {
-        rawValue = try decoder.singleValueContainer().decode(String.self)
-    }
-
-    /// Encodes the plain string.
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.singleValueContainer()
-        try container.encode(rawValue)
-    }
 }

@@ -7,6 +7,9 @@
 /// | ``bnSnapshot(_:)`` | `bn_snapshot` | yes |
 /// | ``epoch(_:)`` | `epoch` | yes |
 /// | ``marker(_:)`` | `marker` | yes |
+/// | ``bnWatch(_:)`` | `bn_watch` | yes (format 1.1) |
+/// | ``diagnostic(_:)`` | `diagnostic` | yes (format 1.1) |
+/// | ``checkpoint(_:)`` | `checkpoint` | yes (format 1.1) |
 /// | ``progress(_:)`` | `progress` | no: live only |
 /// | ``end(_:)`` | `end` | yes, last |
 ///
@@ -21,13 +24,21 @@ public enum RunEvent: Codable, Sendable, Equatable {
     case epoch(EpochEvent)
     /// A mode switch, freeze or phase change.
     case marker(MarkerEvent)
+    /// Watched channels of one BatchNorm layer after one training forward.
+    case bnWatch(BNWatch)
+    /// A problem a recorder noticed.
+    case diagnostic(DiagnosticEvent)
+    /// Weights saved beside the run file.
+    case checkpoint(CheckpointEvent)
     /// Live progress (never written to files).
     case progress(RunProgress)
     /// The end of the run.
     case end(EndEvent)
 
     /// Every `type` value this version reads.
-    public static let knownTypes: Set<String> = ["step", "bn_snapshot", "epoch", "marker", "progress", "end"]
+    public static let knownTypes: Set<String> = [
+        "step", "bn_snapshot", "bn_watch", "epoch", "marker", "diagnostic", "checkpoint", "progress", "end",
+    ]
 
     /// The `type` value of this event.
     public var type: String {
@@ -36,6 +47,9 @@ public enum RunEvent: Codable, Sendable, Equatable {
         case .bnSnapshot: "bn_snapshot"
         case .epoch: "epoch"
         case .marker: "marker"
+        case .bnWatch: "bn_watch"
+        case .diagnostic: "diagnostic"
+        case .checkpoint: "checkpoint"
         case .progress: "progress"
         case .end: "end"
         }
@@ -47,6 +61,9 @@ public enum RunEvent: Codable, Sendable, Equatable {
         case .step(let e): e.step
         case .bnSnapshot(let e): e.step
         case .marker(let e): e.step
+        case .bnWatch(let e): e.step
+        case .diagnostic(let e): e.step
+        case .checkpoint(let e): e.step
         case .progress(let e): e.step
         case .end(let e): e.step
         case .epoch: nil
@@ -66,6 +83,9 @@ public enum RunEvent: Codable, Sendable, Equatable {
         case "bn_snapshot": self = .bnSnapshot(try BNSnapshot(from: decoder))
         case "epoch": self = .epoch(try EpochEvent(from: decoder))
         case "marker": self = .marker(try MarkerEvent(from: decoder))
+        case "bn_watch": self = .bnWatch(try BNWatch(from: decoder))
+        case "diagnostic": self = .diagnostic(try DiagnosticEvent(from: decoder))
+        case "checkpoint": self = .checkpoint(try CheckpointEvent(from: decoder))
         case "progress": self = .progress(try RunProgress(from: decoder))
         case "end": self = .end(try EndEvent(from: decoder))
         default: throw UnknownEventType(type: type)
@@ -81,6 +101,9 @@ public enum RunEvent: Codable, Sendable, Equatable {
         case .bnSnapshot(let e): try e.encode(to: encoder)
         case .epoch(let e): try e.encode(to: encoder)
         case .marker(let e): try e.encode(to: encoder)
+        case .bnWatch(let e): try e.encode(to: encoder)
+        case .diagnostic(let e): try e.encode(to: encoder)
+        case .checkpoint(let e): try e.encode(to: encoder)
         case .progress(let e): try e.encode(to: encoder)
         case .end(let e): try e.encode(to: encoder)
         }
