@@ -56,7 +56,8 @@ struct BNPanelTests {
         #expect(text.contains("ch 0/15 watched"))
         #expect(text.contains("run = 0.9*run + 0.1*batch (var: n/(n-1))"))
         #expect(text.contains("max |expected - running| = "))
-        #expect(text.contains("■ batch mean") && text.contains("■ running_mean") && text.contains("■ expected (×)"))
+        // Each series has its own legend marker (see LineChart); the names follow them.
+        #expect(text.contains(" batch mean") && text.contains(" running_mean") && text.contains(" expected (×)"))
         #expect(grid.cells.filter { $0.character == "×" }.count >= 5)
         #expect(text.contains("scale 2-98%:"))
         #expect(text.contains("running_mean") && text.contains("by channel"))
@@ -121,7 +122,7 @@ struct BNPanelTests {
             let grid = render(state, size)
             let text = grid.description
             #expect(text.contains("running_mean, layer 2, ch 0, 4 runs"))
-            for (name, _) in runs { #expect(text.contains("■ \(name)"), "\(name) at \(size)") }
+            for (name, _) in runs { #expect(text.contains(" \(name) "), "\(name) at \(size)") }
             #expect(grid.brailleCount() > 40)
         }
     }
