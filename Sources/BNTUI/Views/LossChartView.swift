@@ -57,7 +57,7 @@ enum LossChartView {
                               smoothing: state.smoothingEnabled ? state.smoothing : 0)
         if let cursor = state.replay?.cursor {
             // The whole run's width, so the cursor travels across a fixed axis.
-            chart.xRange = Double(cursor.firstStep)...Double(max(cursor.lastStep, cursor.firstStep + 1))
+            chart.xRange = Double(cursor.firstStep)...max(Double(cursor.lastStep), Double(cursor.firstStep) + 1)   // no Int overflow at Int.max
             chart.cursorX = Double(cursor.step)
         }
         // High contrast drops the faint raw lines: they would be as bright as the smoothed ones.
