@@ -18,11 +18,14 @@ public struct GoldenFile: Decodable, Sendable {
     public static func load(_ url: URL) throws -> GoldenFile {
         let data: Data
         do { data = try Data(contentsOf: url) } catch {
-            throw GoldenFileError(path: url.path, reason: "cannot be read (\(error.localizedDescription))")
+            throw GoldenFileError(path: url.path, reason: "cannot be read (\(FileProblem.describe(error)))")
         }
-        do { return try JSONDecoder().decode(GoldenFile.self, from: data) } catch let error as DecodingError {
+        let file: GoldenFile
+        do { file = try JSONDecoder().decode(GoldenFile.self, from: data) } catch let error as DecodingError {
             throw GoldenFileError(path: url.path, reason: describe(error))
         }
+        try file.validate(path: url.path)
+        return file
     }
 
     private static func describe(_ error: DecodingError) -> String {
