@@ -55,6 +55,9 @@ enum GoldenSchema {
                 for (name, tensor) in step.paramGrads ?? [:] { try checkTensor(tensor, field: "steps[\(k)].param_grads.\(name)") }
                 if golden.error == nil && step.input == nil { throw GoldenSchemaError(field: "steps[\(k)].input", problem: "is missing") }
             }
+            for (k, step) in steps.enumerated() {
+                if let input = step.input { try checkActivations([(module, golden.args ?? [:])], input: input.shape, field: "steps[\(k)].input") }
+            }
             try checkState(golden.stateBefore, field: "state_before")
             try checkState(golden.stateAfter, field: "state_after")
         case "loss":
@@ -94,8 +97,13 @@ enum GoldenSchema {
             guard let batches = golden.batches, !batches.isEmpty else {
                 throw GoldenSchemaError(field: "batches", problem: "is missing or empty: the case would check nothing")
             }
+            let layers = model.map { layer -> (String, [String: JSONValue]) in
+                guard case .string(let type)? = layer["type"] else { return ("", [:]) }
+                return (type, layer.filter { $0.key != "type" })
+            }
             for (k, batch) in batches.enumerated() {
                 try checkTensor(batch.input, field: "batches[\(k)].input")
+                try checkActivations(layers, input: batch.input.shape, field: "batches[\(k)].input")
                 guard batch.input.shape.first == batch.target.count else {
                     throw GoldenSchemaError(field: "batches[\(k)].target", problem: "has \(batch.target.count) labels for an input of shape \(batch.input.shape)")
                 }
@@ -112,6 +120,37 @@ enum GoldenSchema {
             for (k, loss) in (golden.losses ?? []).enumerated() { try checkFinite(loss, field: "losses[\(k)]") }
         default:
             throw GoldenSchemaError(field: "kind", problem: "'\(golden.kind)' is not one of module, loss, optimizer, trajectory")
+        }
+    }
+
+    /// An upper bound of every layer's output size for `input`, each within the tensor limit:
+    /// Linear gives `[N, out]`, Conv2d at most `[N, out, H + 2·padding, W + 2·padding]`,
+    /// Flatten `[N, rest]`; the other layers keep (or shrink) the shape.
+    static func checkActivations(_ layers: [(type: String, args: [String: JSONValue])], input: [Int], field: String) throws(GoldenSchemaError) {
+        func int(_ args: [String: JSONValue], _ key: String) -> Int {
+            switch args[key] {
+            case .number(let d)?: return Int(exactly: d) ?? 1   // ranges checked by checkArguments
+            case .array(let items)?: if case .number(let d)? = items.first { return Int(exactly: d) ?? 1 }
+            default: break
+            }
+            return key == "padding" ? 0 : 1
+        }
+        var shape = input
+        for (type, args) in layers {
+            guard let n = shape.first else { return }
+            switch type {
+            case "Linear": shape = [n, int(args, "out_features")]
+            case "Conv2d" where shape.count == 4:
+                let pad = 2 * int(args, "padding")
+                shape = [n, int(args, "out_channels"), shape[2] + pad, shape[3] + pad]
+            case "Flatten": shape = [n, shape.dropFirst().reduce(1) { $0 &* $1 }]
+            default: break
+            }
+            do {
+                try checkShape(shape, field: field)
+            } catch {
+                throw GoldenSchemaError(field: field, problem: "\(type) would produce \(shape), more than \(GoldenFile.maxTensorElements) elements")
+            }
         }
     }
 
