@@ -120,4 +120,11 @@ struct RunStreamTests {
             if case .bnSnapshot(let s) = event { #expect(s.step == lastStep) }
         }
     }
+
+    @Test("a folder or a device is refused instead of being read forever")
+    func notRegularFiles() throws {
+        for path in ["/dev/zero", NSTemporaryDirectory()] where FileManager.default.fileExists(atPath: path) {
+            #expect(throws: RunFileError.self) { try RunReader.read(contentsOf: URL(fileURLWithPath: path)) }
+        }
+    }
 }

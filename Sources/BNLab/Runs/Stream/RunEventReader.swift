@@ -37,11 +37,12 @@ public final class RunEventReader {
             throw RunFileError(kind: .unreadable, file: name, problem: "cannot be opened (\(reason))",
                                hint: "check that the file exists and can be read")
         }
-        var isDirectory = stat()
-        if fstat(fd, &isDirectory) == 0, (isDirectory.st_mode & S_IFMT) == S_IFDIR {
+        var info = stat()
+        if fstat(fd, &info) == 0, (info.st_mode & S_IFMT) != S_IFREG {
+            // a folder cannot be read; a device such as /dev/zero would never end
             close(fd)
-            throw RunFileError(kind: .unreadable, file: name, problem: "is a folder, not a run file",
-                               hint: "name a .jsonl file")
+            let what = (info.st_mode & S_IFMT) == S_IFDIR ? "a folder" : "not a regular file"
+            throw RunFileError(kind: .unreadable, file: name, problem: "is \(what), not a run file", hint: "name a .jsonl file")
         }
         try self.init(lines: LineReader(fileDescriptor: fd, maxLineBytes: maxLineBytes), file: name) { close(fd) }
     }
