@@ -95,14 +95,15 @@ struct RunStreamTests {
 
     @Test("snapshots are thinned to evenly spaced ones per layer, keeping the first and the last; other events all stay")
     func snapshotThinning() {
-        var thinning = SnapshotThinning(limit: 64)
+        var thinning = EventThinning(snapshotLimit: 64)
         for step in 1...10_000 {
             thinning.append(.step(StepEvent(step: step, epoch: 1, loss: 1, lr: 0.1, samples: step)))
             for layer in ["2", "5"] {
                 thinning.append(.bnSnapshot(BNSnapshot(step: step, layer: layer, batchMean: [0], batchVar: [1])))
             }
         }
-        let events = thinning.finish()
+        let (events, notices) = thinning.finish()
+        #expect(notices.count == 2 && notices[0].hasPrefix("kept ") && notices[0].hasSuffix(" of 10000 snapshots of layer 2, evenly spaced, to bound memory"))
         let steps = events.compactMap { if case .step(let s) = $0 { s.step } else { nil } }
         let allSteps = steps == Array(1...10_000)
         #expect(allSteps, "\(steps.count) step events kept")
@@ -126,5 +127,22 @@ struct RunStreamTests {
         for path in ["/dev/zero", NSTemporaryDirectory()] where FileManager.default.fileExists(atPath: path) {
             #expect(throws: RunFileError.self) { try RunReader.read(contentsOf: URL(fileURLWithPath: path)) }
         }
+    }
+
+    @Test("step events beyond the limit are thinned evenly; non-finite losses and the last step always stay")
+    func stepThinning() {
+        var thinning = EventThinning(stepLimit: 100)
+        for step in 1...5_000 {
+            let loss = step == 1_234 ? Double.nan : 1 / Double(step)
+            thinning.append(.step(StepEvent(step: step, epoch: 1, loss: loss, lr: 0.1, samples: step)))
+        }
+        thinning.append(.end(EndEvent(status: .diverged, step: 5_000)))
+        let (events, notices) = thinning.finish()
+        let steps = events.compactMap { if case .step(let s) = $0 { s.step } else { nil } }
+        #expect(steps.count > 50 && steps.count <= 102, "\(steps.count)")
+        #expect(steps.first == 1 && steps.last == 5_000 && steps.contains(1_234))
+        #expect(steps == steps.sorted())
+        #expect(events.last == .end(EndEvent(status: .diverged, step: 5_000)))
+        #expect(notices == ["kept \(steps.count - 1) of 4999 step events, evenly spaced, to bound memory"])
     }
 }

@@ -17,11 +17,11 @@ public enum RunReader {
     /// At most this many skipped lines are described one by one; the rest are counted.
     static let describedLineLimit = 5
 
-    /// Reads the whole file as a stream of lines, keeping at most `snapshotsPerLayer` evenly
-    /// spaced BatchNorm snapshots per layer (and each layer's last), so memory stays bounded
-    /// however long the file is.
+    /// Reads the whole file as a stream of lines, keeping at most 512 evenly spaced BatchNorm
+    /// snapshots per layer and 200,000 evenly spaced step events (and the last of each, and every
+    /// non-finite loss), so memory stays bounded however long the file is (see ``EventThinning``).
     public static func read(contentsOf url: URL) throws(RunFileError) -> RunFile {
-        try read(contentsOf: url, snapshotsPerLayer: SnapshotThinning.defaultLimit)
+        try read(contentsOf: url, snapshotsPerLayer: EventThinning.defaultSnapshotLimit)
     }
 
     /// Reads the whole file, keeping at most `snapshotsPerLayer` snapshots per layer.
@@ -32,7 +32,7 @@ public enum RunReader {
 
     /// Reads a run from its bytes; `file` names it in messages.
     public static func read(data: Data, file: String, url: URL? = nil) throws(RunFileError) -> RunFile {
-        collect(try RunEventReader(data: data, file: file), url: url, snapshotsPerLayer: SnapshotThinning.defaultLimit)
+        collect(try RunEventReader(data: data, file: file), url: url, snapshotsPerLayer: EventThinning.defaultSnapshotLimit)
     }
 
     /// Opens `url` for reading its events one at a time (see ``RunEventReader``).
@@ -41,9 +41,10 @@ public enum RunReader {
     }
 
     private static func collect(_ stream: RunEventReader, url: URL?, snapshotsPerLayer: Int) -> RunFile {
-        var kept = SnapshotThinning(limit: snapshotsPerLayer)
+        var kept = EventThinning(snapshotLimit: snapshotsPerLayer)
         while let (_, event) = stream.next() { kept.append(event) }
-        return RunFile(url: url, header: stream.header, events: kept.finish(), notices: stream.notices)
+        let (events, thinned) = kept.finish()
+        return RunFile(url: url, header: stream.header, events: events, notices: stream.notices + thinned)
     }
 
     /// Reads only the first line: enough to list runs quickly.
