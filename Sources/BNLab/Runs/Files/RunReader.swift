@@ -18,7 +18,7 @@ public enum RunReader {
     static let describedLineLimit = 5
 
     /// Reads the whole file as a stream of lines, keeping at most 512 evenly spaced BatchNorm
-    /// snapshots per layer and 200,000 evenly spaced step events (and the last of each, and every
+    /// snapshots per layer and 100,000 evenly spaced step events (and the last of each, and every
     /// non-finite loss), so memory stays bounded however long the file is (see ``EventThinning``).
     public static func read(contentsOf url: URL) throws(RunFileError) -> RunFile {
         try read(contentsOf: url, snapshotsPerLayer: EventThinning.defaultSnapshotLimit)

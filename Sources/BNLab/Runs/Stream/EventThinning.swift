@@ -9,9 +9,9 @@
 public struct EventThinning {
     /// Snapshots kept per layer by default (`docs/run-format.md`, "Limits").
     public static let defaultSnapshotLimit = 512
-    /// Step events kept by default: charts and replay need far fewer, and 200,000 keep a
-    /// 10-million-step file in about 50 MB.
-    public static let defaultStepLimit = 200_000
+    /// Step events kept by default: charts and replay need far fewer, and 100,000 keep a
+    /// 10-million-step file in a few tens of MB.
+    public static let defaultStepLimit = 100_000
 
     /// The most snapshots kept per layer (besides the last).
     let snapshotLimit: Int
