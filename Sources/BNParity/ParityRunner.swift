@@ -118,6 +118,11 @@ public struct ParityRunner: Sendable {
             let output = try module.forward(input.tensor)
             if let expected = step.output { Tolerance.element.compare("step \(index) output", output, expected, into: &check) }
             guard let gradOutput = step.gradOutput else { continue }
+            // the core's backward reads grad_output as the output's shape: check it first
+            guard gradOutput.shape == output.shape else {
+                check.fail("step \(index) grad_output: shape \(gradOutput.shape), but the output is \(output.shape)")
+                continue
+            }
             let gradInput = try module.backward(gradOutput.tensor)
             if let expected = step.gradInput {
                 Tolerance.element.compare("step \(index) grad_input", gradInput, expected, into: &check)
