@@ -47,6 +47,13 @@ struct GoldenValidationTests {
         #expect(try problem(big)?.contains("not a finite float32") == true)
     }
 
+    @Test("a num_batches_tracked of 2^63 − 1 is refused (the layer would overflow counting on)")
+    func hugeCounter() throws {
+        let state = #","state_before":{"num_batches_tracked":9223372036854775807}"#
+        #expect(try problem(module("BatchNorm1d", #"{"num_features":3}"#, extra: state))
+                == "case 0 'c', field 'state_before.num_batches_tracked': 9223372036854775807 is outside 0 … 2^53")
+    }
+
     @Test("vacuous cases are errors: no cases, no steps, accumulation 0 or -1, no final_state")
     func vacuous() throws {
         #expect(try problem(#"{"cases":[]}"#)?.contains("has no cases") == true)
