@@ -46,6 +46,11 @@ let package = Package(
         // Plain-text reports of saved runs (`bnlab show`).
         .target(name: "BNReports", dependencies: ["BNLab", "BNCharts"]),
 
+        // Fuzz targets for the file readers (run-file, experiment, golden, IDX) and their drivers:
+        // libFuzzer (scripts/fuzz.sh builds with -sanitize=fuzzer) or a seeded Swift mutation fuzzer.
+        .target(name: "BNFuzz", dependencies: ["BNCore", "BNData", "BNLab", "BNParity", "BNReports"]),
+        .executableTarget(name: "bnlab-fuzz", dependencies: ["BNFuzz"]),
+
         .executableTarget(
             name: "bnlab",
             dependencies: [
@@ -71,5 +76,6 @@ let package = Package(
             name: "BNDataTests", dependencies: ["BNData", "BNCore"],
             resources: [.copy("Fixtures")]
         ),
+        .testTarget(name: "BNFuzzTests", dependencies: ["BNFuzz"], resources: [.copy("Fixtures")]),
     ]
 )

@@ -97,13 +97,37 @@ check "show reads a truncated run file up to the cut, with a notice" 0 'notice: 
 echo '{"hello": 1}' > "$WORK/other.jsonl"
 check "show rejects a file that is not a run file" 2 'not a bnlab run file' -- "$BNLAB" show "$WORK/other.jsonl"
 
+# interrupted_run SIGNAL FOLDER: starts a long run into FOLDER, sends SIGNAL once it has written
+# a few lines, and sets $status to its exit status.
+interrupted_run() {
+    ( cd "$ROOT" && exec "$BNLAB" run bn-vs-no-bn --variant bn --epochs 200 --data "$SUBSET" --runs "$2" >"$2.out" 2>&1 ) &
+    local pid=$!
+    for _ in $(seq 100); do ls "$2"/*.jsonl >/dev/null 2>&1 && [ "$(wc -l < "$(ls "$2"/*.jsonl | head -1)")" -gt 20 ] && break; sleep 0.1; done
+    kill -"$1" $pid; wait $pid; status=$?
+}
+
 # Ctrl-C: the runs end as cancelled and their files stay complete.
-( cd "$ROOT" && exec "$BNLAB" run bn-vs-no-bn --variant bn --epochs 200 --data "$SUBSET" --runs "$WORK/cancel" >"$WORK/cancel.out" 2>&1 ) &
-pid=$!
-for _ in $(seq 100); do ls "$WORK/cancel"/*.jsonl >/dev/null 2>&1 && [ "$(wc -l < "$(ls "$WORK/cancel"/*.jsonl | head -1)")" -gt 20 ] && break; sleep 0.1; done
-kill -INT $pid; wait $pid; status=$?
+interrupted_run INT "$WORK/cancel"
 check "Ctrl-C cancels the run (exit 130)" 0 '^130$' -- echo "$status"
 check "Ctrl-C leaves a complete run file ending in a cancelled event" 0 '"status":"cancelled"' -- bash -c "tail -1 '$WORK'/cancel/*.jsonl"
+
+# Hostile inputs and process edges (issue 10): clear errors, never a crash.
+check "no standard streams at all: exit 2, not a trap" 0 '^2$' -- bash -c "'$BNLAB' <&- >&- 2>&-; echo \$?"
+check "progress to a closed stderr does not kill the run" 0 '"status":"done"' -- bash -c "cd '$ROOT' && '$BNLAB' run bn-vs-no-bn --variant bn --epochs 1 --data '$SUBSET' --runs '$WORK/closed' 2>&- >/dev/null; tail -1 '$WORK'/closed/*.jsonl"
+if [ -w /dev/full ]; then
+    check "progress to a full disk does not kill the run" 0 '"status":"done"' -- bash -c "cd '$ROOT' && '$BNLAB' run bn-vs-no-bn --variant bn --epochs 1 --data '$SUBSET' --runs '$WORK/full' 2>/dev/full >/dev/full; tail -1 '$WORK'/full/*.jsonl"
+fi
+printf '{"cases": []}' > "$WORK/empty-cases.json"
+check "parity on a file without cases exits 2" 2 'has no cases' -- "$BNLAB" parity "$WORK/empty-cases.json"
+printf '{"seed": 1e30, "cases": []}' > "$WORK/big-seed.json"
+check "parity on a seed out of range names the field, not 'not valid JSON'" 2 "field 'seed'" -- "$BNLAB" parity "$WORK/big-seed.json"
+mkdir -p "$WORK/escapes" && printf 'id: escapes\ntitle: "Retitle \\e]0;pwned\\a here"\nsummary: x\nnotes: x\nmodel:\n  - {type: Flatten}\n  - {type: Linear, out: 10}\noptimizer: {type: sgd, lr: 0.1}\nbatch_size: 8\nepochs: 1\n' > "$WORK/escapes/escapes.yaml"
+check "list strips escape sequences from names" 0 '^0$' -- bash -c "'$BNLAB' list --experiments '$WORK/escapes' | tr -cd '\033\007' | wc -c"
+
+# SIGTERM: exit 143, and the run file still ends with its end event.
+interrupted_run TERM "$WORK/term"
+check "SIGTERM cancels the run (exit 143)" 0 '^143$' -- echo "$status"
+check "SIGTERM leaves a run file ending in a cancelled event" 0 '"status":"cancelled"' -- bash -c "tail -1 '$WORK'/term/*.jsonl"
 
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]

@@ -18,11 +18,44 @@ public struct GoldenFile: Decodable, Sendable {
     public static func load(_ url: URL) throws -> GoldenFile {
         let data: Data
         do { data = try Data(contentsOf: url) } catch {
-            throw GoldenFileError(path: url.path, reason: "cannot be read (\(error.localizedDescription))")
+            throw GoldenFileError(path: url.path, reason: "cannot be read (\(FileProblem.describe(error)))")
         }
-        do { return try JSONDecoder().decode(GoldenFile.self, from: data) } catch let error as DecodingError {
+        let file: GoldenFile
+        do { file = try JSONDecoder().decode(GoldenFile.self, from: data) } catch let error as DecodingError {
+            if case .dataCorrupted = error, let field = outOfRangeInteger(in: data) {
+                throw GoldenFileError(path: url.path, reason: "field '\(field)': the number does not fit a 64-bit integer")
+            }
             throw GoldenFileError(path: url.path, reason: describe(error))
         }
+        try file.validate(path: url.path)
+        return file
+    }
+
+    /// The path of the first integer field (`seed`, `accumulation_steps`, `shape`, `target`)
+    /// holding a number outside `Int`, when the file is valid JSON: the decoder reports those as
+    /// "not valid JSON", which would send the user looking for a syntax error.
+    static func outOfRangeInteger(in data: Data) -> String? {
+        guard let root = try? JSONSerialization.jsonObject(with: data) else { return nil }
+        let integerFields: Set<String> = ["seed", "accumulation_steps", "shape", "target"]
+        func fits(_ value: Any) -> Bool {
+            guard let number = value as? NSNumber else { return true }
+            return Int(exactly: number.doubleValue) != nil || (value as? Int) != nil
+        }
+        func find(_ value: Any, _ path: String, integer: Bool) -> String? {
+            if let object = value as? [String: Any] {
+                for key in object.keys.sorted() {
+                    if let hit = find(object[key]!, path + "." + key, integer: integerFields.contains(key)) { return hit }
+                }
+            } else if let array = value as? [Any] {
+                for (k, item) in array.enumerated() {
+                    if let hit = find(item, path + "[\(k)]", integer: integer) { return hit }
+                }
+            } else if integer && !fits(value) {
+                return path
+            }
+            return nil
+        }
+        return find(root, "", integer: false).map { String($0.drop { $0 == "." }) }
     }
 
     private static func describe(_ error: DecodingError) -> String {
@@ -30,6 +63,9 @@ public struct GoldenFile: Decodable, Sendable {
             context.codingPath.map { $0.intValue.map { "[\($0)]" } ?? ".\($0.stringValue)" }.joined()
         }
         switch error {
+        case .dataCorrupted(let c) where !c.codingPath.isEmpty:
+            // valid JSON, but a value that does not fit its field (e.g. a seed of 1e30)
+            return "field '\(path(c))': \(c.debugDescription)"
         case .dataCorrupted(let c): return "is not valid JSON: \(c.underlyingError.map { "\($0)" } ?? c.debugDescription)"
         case .keyNotFound(let key, let c): return "field '\(path(c)).\(key.stringValue)' is missing"
         case .typeMismatch(_, let c), .valueNotFound(_, let c): return "field '\(path(c))': \(c.debugDescription)"

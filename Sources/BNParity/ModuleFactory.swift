@@ -77,7 +77,7 @@ struct Arguments {
 
     mutating func int(_ key: String, default fallback: Int? = nil) throws -> Int {
         switch value(key) {
-        case .number(let d) where d == d.rounded(): return Int(d)
+        case .number(let d) where d == d.rounded() && abs(d) <= Double(Int32.max): return Int(d)   // Int(1e308) would trap
         case nil, .null?: if let fallback { return fallback }
             throw FactoryError(type: type, message: "argument '\(key)' is required")
         default: throw wrong(key, "an integer")
@@ -121,10 +121,10 @@ struct Arguments {
     /// An int or a list of ints (`3` or `[3, 3]`); absent gives `fallback`.
     mutating func ints(_ key: String, default fallback: [Int]? = nil) throws -> [Int] {
         switch value(key) {
-        case .number(let d) where d == d.rounded(): return [Int(d)]
+        case .number(let d) where d == d.rounded() && abs(d) <= Double(Int32.max): return [Int(d)]
         case .array(let items):
             return try items.map {
-                guard case .number(let d) = $0, d == d.rounded() else { throw wrong(key, "a list of integers") }
+                guard case .number(let d) = $0, d == d.rounded(), abs(d) <= Double(Int32.max) else { throw wrong(key, "a list of integers") }
                 return Int(d)
             }
         case nil, .null?: if let fallback { return fallback }

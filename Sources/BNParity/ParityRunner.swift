@@ -34,6 +34,12 @@ public struct ParityRunner: Sendable {
     public func run(_ golden: GoldenCase) -> CaseResult {
         var check = CaseCheck()
         do {
+            try GoldenSchema.check(golden)   // nothing is built from a case that breaks the schema
+        } catch {
+            check.fail("field '\(error.field)': \(error.problem)")
+            return CaseResult(name: golden.name, kind: golden.kind, passed: false, maxAbsError: .nan, failures: check.failures)
+        }
+        do {
             switch golden.kind {
             case "module": try runModule(golden, &check)
             case "loss": try runLoss(golden, &check)
@@ -70,12 +76,12 @@ public struct ParityRunner: Sendable {
 
     /// The input shape an error case implies when it gives no input: PyTorch names it as
     /// `torch.Size([1, 3])` in the message.
-    private func shapeNamed(in message: String) -> [Int]? {
+    static func shapeNamed(in message: String) -> [Int]? {
         guard let start = message.range(of: "torch.Size(["),
               let end = message[start.upperBound...].range(of: "])") else { return nil }
         let body = message[start.upperBound..<end.lowerBound]
         if body.trimmingCharacters(in: .whitespaces).isEmpty { return [] }
-        let dims = body.split(separator: ",").map { Int($0.trimmingCharacters(in: .whitespaces)) }
+        let dims = body.split(separator: ",").map { Int($0.trimmingCharacters(in: .whitespaces)) }   // Int(String) never traps
         return dims.contains(nil) ? nil : dims.compactMap { $0 }
     }
 
@@ -96,7 +102,7 @@ public struct ParityRunner: Sendable {
         module.train(golden.mode != "eval")
 
         if let expected = golden.error {
-            let shape = golden.steps?.first?.input?.shape ?? shapeNamed(in: expected)
+            let shape = golden.steps?.first?.input?.shape ?? Self.shapeNamed(in: expected)
             guard let shape else { return check.fail("error case gives no input and its message names no shape") }
             let input = golden.steps?.first?.input?.tensor ?? Tensor(zeros: shape)
             let threw = expectError(expected, &check) { _ = try module.forward(input) }
@@ -112,6 +118,11 @@ public struct ParityRunner: Sendable {
             let output = try module.forward(input.tensor)
             if let expected = step.output { Tolerance.element.compare("step \(index) output", output, expected, into: &check) }
             guard let gradOutput = step.gradOutput else { continue }
+            // the core's backward reads grad_output as the output's shape: check it first
+            guard gradOutput.shape == output.shape else {
+                check.fail("step \(index) grad_output: shape \(gradOutput.shape), but the output is \(output.shape)")
+                continue
+            }
             let gradInput = try module.backward(gradOutput.tensor)
             if let expected = step.gradInput {
                 Tolerance.element.compare("step \(index) grad_input", gradInput, expected, into: &check)
@@ -175,7 +186,10 @@ public struct ParityRunner: Sendable {
                 weight = w.compactMap { if case .number(let d) = $0 { return Float(d) } else { return nil } }
             }
             var ignore = -100
-            if case .number(let d)? = args["ignore_index"] { ignore = Int(d) }
+            if case .number(let d)? = args["ignore_index"] {
+                guard let i = Int(exactly: d), abs(i) <= Int(Int32.max) else { throw CoreError.value("ignore_index \(d) is not an integer") }
+                ignore = i
+            }
             var smoothing = 0.0
             if case .number(let d)? = args["label_smoothing"] { smoothing = d }
             loss = try CrossEntropyLoss(weight: weight, ignoreIndex: ignore, labelSmoothing: smoothing, reduction: reduction)

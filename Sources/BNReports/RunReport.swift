@@ -113,7 +113,7 @@ public struct RunReport {
     }
 
     func accuracyTable() -> [String] {
-        guard let classNames = runs.first?.header.classNames.map({ TerminalSafe.strip($0) }) else { return [] }
+        guard let classNames = runs.first?.classLabels.map({ TerminalSafe.strip($0) }) else { return [] }   // "class K" when the file has no names
         var columns: [(title: String, values: [Double], overall: Double)] = []
         for run in runs {
             guard let last = run.epochs.last else { continue }

@@ -28,6 +28,7 @@ struct BNLabCLI: ParsableCommand {
 
     /// Tunes the allocator for training (see `AllocatorTuning`), then runs the command.
     static func main() {
+        StandardStreams.prepare()
         AllocatorTuning.keepLargeBlocks()
         do {
             var command = try parseAsRoot()

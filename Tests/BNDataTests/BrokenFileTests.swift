@@ -311,14 +311,14 @@ struct BrokenFileTests {
         let folder = try TestSupport.scratchFolder()
         defer { TestSupport.remove(folder) }
         let path = folder.appendingPathComponent("images.gz")
-        // 4 billion images of 28×28 = 3.1 TB: above the 8 GiB cap.
+        // 4 billion images of 28×28 = 3.1 TB: above the 1 GiB cap.
         try IDXWriter.writeGzip(TestSupport.header(magic: 0x803, [4_000_000_000, 28, 28]) + [1, 2, 3], to: path)
         do {
             _ = try IDXReader.readImages(at: path)
             Issue.record("a 3 TB header was accepted")
         } catch {
             #expect(error.kind == .implausibleHeader)
-            #expect(error.message.contains("more than the 8 GiB this reader accepts"))
+            #expect(error.message.contains("more than the 1 GiB this reader accepts"))
         }
         // 1 million images of 28×28 = 784 MB: below the cap, but more than a tiny gzip file can hold.
         try IDXWriter.writeGzip(TestSupport.header(magic: 0x803, [1_000_000, 28, 28]) + [1, 2, 3], to: path)
@@ -343,6 +343,30 @@ struct BrokenFileTests {
         } catch {
             #expect(error.kind == .implausibleHeader)
             #expect(error.message.contains("an empty image size"))
+        }
+    }
+
+    @Test("a gzip file whose header and trailer both claim 8 GiB is refused before allocating")
+    func gzipClaimingEightGiB() throws {
+        let folder = try TestSupport.scratchFolder()
+        defer { TestSupport.remove(folder) }
+        let path = folder.appendingPathComponent("images.gz")
+        // 10,956,000 images of 28×28 ≈ 8 GiB; padded to 8.4 MB so that deflate could in principle
+        // hold it, with a trailer (ISIZE) that agrees with the header modulo 2^32
+        let sizes: [UInt32] = [10_956_000, 28, 28]
+        let total = 16 + Int(sizes[0]) * 28 * 28
+        try IDXWriter.writeGzip(TestSupport.header(magic: 0x803, sizes) + [1, 2, 3], to: path)
+        var bytes = try TestSupport.read(path)
+        bytes += [UInt8](repeating: 0, count: 8_400_000)
+        let isize = UInt32(truncatingIfNeeded: total)
+        bytes += [UInt8(isize & 0xFF), UInt8(isize >> 8 & 0xFF), UInt8(isize >> 16 & 0xFF), UInt8(isize >> 24)]
+        try TestSupport.write(bytes, to: path)
+        do {
+            _ = try IDXReader.readImages(at: path)
+            Issue.record("an 8 GiB header was accepted")
+        } catch {
+            #expect(error.kind == .implausibleHeader, "\(error.message)")
+            #expect(error.message.contains("10956000 images of 28×28"), "\(error.message)")
         }
     }
 }

@@ -17,8 +17,9 @@ public enum IDXReader {
     public static let labelMagic: UInt32 = 0x0000_0801
     /// The magic number of an IDX image file (unsigned bytes, three dimensions).
     public static let imageMagic: UInt32 = 0x0000_0803
-    /// The largest data section accepted (8 GiB); larger headers are reported as implausible.
-    public static let maximumDataBytes = 1 << 33
+    /// The largest data section accepted (1 GiB: twenty times Fashion-MNIST's training images);
+    /// larger headers are reported as implausible before anything is allocated.
+    public static let maximumDataBytes = 1 << 30
 
     /// Reads an IDX1 label file (raw or gzip).
     public static func readLabels(at url: URL) throws(DataError) -> IDXLabels {
@@ -127,7 +128,8 @@ public enum IDXReader {
                                     + "\(stream.sizeOnDisk) bytes cannot hold more than \(largest)",
                                 remedy: DataError.replaceFileRemedy)
             }
-            trustSize = stream.gzipRecordedSize == UInt32(truncatingIfNeeded: totalBytes)
+            // ISIZE is the size modulo 2^32: it confirms the header only below 4 GiB
+            trustSize = totalBytes <= Int(UInt32.max) && stream.gzipRecordedSize == UInt32(truncatingIfNeeded: totalBytes)
         } else {
             guard totalBytes <= stream.sizeOnDisk else {
                 throw DataError(.truncated, path: path,

@@ -45,7 +45,10 @@ public final class RunLauncher: Sendable {
     /// Queues one run of `plan`.
     @discardableResult
     public func launch(_ plan: RunPlan) -> RunID {
-        let datasets = self.datasets, folder = dataFolder, runs = runsFolder
+        // the experiment's own dataset folder when it names one (relative to the working folder):
+        // a missing one fails the run, it never falls back to the default data
+        let folder = plan.dataset.folder.map { URL(fileURLWithPath: $0) } ?? dataFolder
+        let datasets = self.datasets, runs = runsFolder
         let writer: RunWriterFactory = {
             let data = try datasets.dataset(at: folder)
             try FileManager.default.createDirectory(at: runs, withIntermediateDirectories: true)

@@ -60,7 +60,7 @@ public struct ReplayCursor: Sendable, Equatable {
     public mutating func moveStep(by delta: Int) {
         isPlaying = false
         carry = 0
-        step = clamped(step + delta)
+        step = clamped(Self.saturatingSum(step, delta))
     }
 
     /// Moves to the next epoch end after the cursor (`delta > 0`) or the previous one before it
@@ -79,10 +79,16 @@ public struct ReplayCursor: Sendable, Equatable {
     }
 
     /// Goes to the first step and stops.
-    public mutating func jumpToStart() { moveStep(by: firstStep - step) }
+    public mutating func jumpToStart() { stop(at: firstStep) }
 
     /// Goes to the last step and stops.
-    public mutating func jumpToEnd() { moveStep(by: lastStep - step) }
+    public mutating func jumpToEnd() { stop(at: lastStep) }
+
+    private mutating func stop(at target: Int) {
+        isPlaying = false
+        carry = 0
+        step = clamped(target)
+    }
 
     /// Plays or pauses; playing from the end starts over.
     public mutating func togglePlay() {
@@ -107,15 +113,21 @@ public struct ReplayCursor: Sendable, Equatable {
         guard isPlaying, seconds > 0 else { return false }
         // steps = carry + speed × seconds; whole steps move now, the fraction waits.
         carry += speed * seconds
-        let whole = Int(carry.rounded(.down))
+        let whole = carry < 0x1p62 ? Int(carry.rounded(.down)) : 1 << 62   // past any file's steps (≤ 2^53)
         carry -= Double(whole)
         let before = step
-        step = clamped(step + whole)
+        step = clamped(Self.saturatingSum(step, whole))
         if isAtEnd {
             isPlaying = false
             carry = 0
         }
         return step != before
+    }
+
+    /// `a + b`, held at `Int.min`/`Int.max` instead of overflowing (steps may come from any file).
+    static func saturatingSum(_ a: Int, _ b: Int) -> Int {
+        let (sum, overflow) = a.addingReportingOverflow(b)
+        return overflow ? (b > 0 ? .max : .min) : sum
     }
 
     private func clamped(_ s: Int) -> Int {

@@ -63,7 +63,7 @@ enum BNChannelChartView {
         }
         var chart = LineChart(series: series, glyphs: glyphs)
         if let cursor {
-            chart.xRange = Double(cursor.firstStep)...Double(max(cursor.lastStep, cursor.firstStep + 1))
+            chart.xRange = Double(cursor.firstStep)...max(Double(cursor.lastStep), Double(cursor.firstStep) + 1)   // no Int overflow at Int.max
             chart.cursorX = Double(cursor.step)
         }
         chart.emptyText = "no finite values"

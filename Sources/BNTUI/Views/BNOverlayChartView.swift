@@ -31,7 +31,7 @@ enum BNOverlayChartView {
         grid.put(string: note, at: Point(x: rect.x, y: rect.y + 1), style: Theme.dim, maxWidth: rect.width, ellipsis: glyphs.ellipsis)
         var chart = LineChart(series: series, glyphs: glyphs)
         if let cursor {
-            chart.xRange = Double(cursor.firstStep)...Double(max(cursor.lastStep, cursor.firstStep + 1))
+            chart.xRange = Double(cursor.firstStep)...max(Double(cursor.lastStep), Double(cursor.firstStep) + 1)   // no Int overflow at Int.max
             chart.cursorX = Double(cursor.step)
         }
         chart.emptyText = "no run of this experiment has layer \(layer)"

@@ -76,7 +76,7 @@ enum LossChartView {
         if let cursor = state.replay?.cursor, let run = runs.first, let mapping = mappings[run.id] {
             // The whole run's width, so the cursor travels across a fixed axis.
             let lo = mapping.x(step: cursor.firstStep) ?? Double(cursor.firstStep)
-            let hi = mapping.x(step: max(cursor.lastStep, cursor.firstStep + 1)) ?? lo + 1
+            let hi = mapping.x(step: max(cursor.lastStep, cursor.firstStep == .max ? .max : cursor.firstStep + 1)) ?? lo + 1
             chart.xRange = lo...max(hi, lo + 1e-9)
             chart.cursorX = mapping.x(step: cursor.step)
         }

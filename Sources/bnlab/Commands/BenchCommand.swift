@@ -45,7 +45,7 @@ struct BenchCommand: ParsableCommand {
         var results: [BenchmarkResult] = []
         var memory: [String: [Double]] = [:]
         for w in chosen {
-            if !json { FileHandle.standardError.write(Data("bench: \(w.title)…\n".utf8)) }
+            if !json { StandardStreams.writeError("bench: \(w.title)…\n") }
             // Resident memory after a first run and after a second, longer one: a training step
             // that allocated something growing with the step count would show up as a difference.
             _ = try Benchmark.run(w, batches: batches / 4 + 1, batchSize: batchSize)

@@ -40,7 +40,7 @@ struct DataCommand: ParsableCommand {
                 error = DataError(error.kind, path: error.path, problem: "\(error.problem) (\(chosenBy))",
                                   remedy: error.remedy)
             }
-            FileHandle.standardError.write(Data("bnlab data: \(error.message)\n".utf8))
+            StandardStreams.writeError("bnlab data: \(error.message)\n")
             throw ExitCode(2)
         }
     }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import BNCore
 import BNLab
 import Foundation
 
@@ -41,7 +42,7 @@ struct ExportCommand: ParsableCommand {
         }
         if let output {
             do { try data.write(to: URL(fileURLWithPath: output)) } catch {
-                printError("bnlab export: cannot write \(output): \(error.localizedDescription)")
+                printError("bnlab export: cannot write \(output): \(FileProblem.describe(error))")
                 throw ExitCode(2)
             }
         } else {

@@ -141,7 +141,7 @@ struct LessonCommand: ParsableCommand {
             printError("bnlab lesson: \(error)")
             throw ExitCode(2)
         }
-        FileHandle.standardError.write(Data("bnlab: training \(spec.id) for its lesson…\n".utf8))
+        StandardStreams.writeError("bnlab: training \(spec.id) for its lesson…\n")
         let interrupt = Interrupt { queue.cancelAll() }
         ProgressPrinter(queue: queue, ids: ids).waitAndPrint()
         withExtendedLifetime(interrupt) {}

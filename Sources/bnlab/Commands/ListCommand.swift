@@ -14,13 +14,15 @@ struct ListCommand: ParsableCommand {
     func run() throws {
         let catalog = try folders.catalog()
         let width = min(catalog.experiments.map(\.id.count).max() ?? 10, 24)
+        // every text below comes from a file: control characters are removed before printing
+        let safe = { (text: String) in TerminalSafe.strip(text) }
         for spec in catalog.experiments {
-            print("\(spec.id.padding(toLength: width, withPad: " ", startingAt: 0))  \(spec.title)")
-            print("\(String(repeating: " ", count: width))  \(spec.summary)")
-            print("\(String(repeating: " ", count: width))  variants: \(spec.variants.map(\.name).joined(separator: ", "))")
+            print("\(safe(spec.id).padding(toLength: width, withPad: " ", startingAt: 0))  \(safe(spec.title))")
+            print("\(String(repeating: " ", count: width))  \(safe(spec.summary))")
+            print("\(String(repeating: " ", count: width))  variants: \(safe(spec.variants.map(\.name).joined(separator: ", ")))")
         }
         for bad in catalog.invalid {
-            print("invalid  \(bad.error)")
+            print("invalid  \(safe("\(bad.error)"))")
         }
         if catalog.experiments.isEmpty && catalog.invalid.isEmpty {
             print("no experiments in \(folders.experimentsFolder.path)")

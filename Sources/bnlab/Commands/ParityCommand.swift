@@ -46,7 +46,3 @@ struct ParityCommand: ParsableCommand {
     }
 }
 
-/// Writes a line to standard error.
-func printError(_ message: String) {
-    FileHandle.standardError.write(Data((message + "\n").utf8))
-}

@@ -73,7 +73,7 @@ struct RunCommand: ParsableCommand {
         let statuses = ids.compactMap(queue.status(of:))
         printSummary(statuses)
         if statuses.contains(where: { $0.state == .failed }) { throw ExitCode(1) }
-        if interrupt.fired { throw ExitCode(130) }
+        if let signal = interrupt.caughtSignal { throw ExitCode(128 + signal) }   // shell convention: SIGINT 130, SIGTERM 143
     }
 
     private func printSummary(_ statuses: [RunStatus]) {
@@ -100,18 +100,21 @@ struct RunCommand: ParsableCommand {
 final class Interrupt: @unchecked Sendable {
     private var sources: [DispatchSourceSignal] = []
     private let lock = NSLock()
-    private var didFire = false
+    private var received: Int32?
+
+    /// The first signal that arrived (SIGINT or SIGTERM), nil if none.
+    var caughtSignal: Int32? { lock.withLock { received } }
 
     /// Whether a signal arrived.
-    var fired: Bool { lock.withLock { didFire } }
+    var fired: Bool { caughtSignal != nil }
 
     init(_ handler: @escaping @Sendable () -> Void) {
         for sig in [SIGINT, SIGTERM] {
             signal(sig, SIG_IGN)
             let source = DispatchSource.makeSignalSource(signal: sig, queue: .global())
             source.setEventHandler { [weak self] in
-                self?.lock.withLock { self?.didFire = true }
-                FileHandle.standardError.write(Data("\nbnlab: interrupted, cancelling runs…\n".utf8))
+                self?.lock.withLock { if self?.received == nil { self?.received = sig } }
+                StandardStreams.writeError("\nbnlab: interrupted, cancelling runs…\n")
                 handler()
             }
             source.resume()
@@ -137,12 +140,12 @@ struct ProgressPrinter {
             if done || Date().timeIntervalSince(lastPrint) >= interval {
                 lastPrint = Date()
                 let line = statuses.map(describe).joined(separator: "  |  ")
-                FileHandle.standardError.write(Data((tty ? "\r\u{1B}[K" + String(line.prefix(200)) : line + "\n").utf8))
+                StandardStreams.writeError((tty ? "\r\u{1B}[K" + String(line.prefix(200)) : line + "\n"))
             }
             if done { break }
             Thread.sleep(forTimeInterval: 0.2)
         }
-        if tty { FileHandle.standardError.write(Data("\n".utf8)) }
+        if tty { StandardStreams.writeError("\n") }
     }
 
     private func describe(_ s: RunStatus) -> String {

@@ -72,11 +72,11 @@ struct WorkbenchCommand: ParsableCommand {
 
     func run() throws {
         guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else {
-            FileHandle.standardError.write(Data("""
+            StandardStreams.writeError("""
                 bnlab: the workbench needs a terminal (stdin and stdout are not both TTYs).
                 For headless use: `bnlab run EXPERIMENT` trains and prints progress, `bnlab show RUN` prints a saved run.
 
-                """.utf8))
+                """)
             throw ExitCode(2)
         }
         do {
@@ -99,7 +99,7 @@ struct WorkbenchCommand: ParsableCommand {
         do {
             terminal = try CursesTerminal(glyphs: GlyphChoice(rawValue: glyphs) ?? .auto)
         } catch {
-            FileHandle.standardError.write(Data("bnlab: \(error)\n".utf8))
+            StandardStreams.writeError("bnlab: \(error)\n")
             throw ExitCode(2)
         }
         let exit = WorkbenchApp(terminal: terminal, backend: backend, options: WorkbenchOptions(backendLabel: label, runsFolder: folders.runsFolder,

@@ -37,3 +37,30 @@ struct RunExporterTests {
         #expect((object["header"] as? [String: Any])?["experiment"] as? String == "bn-vs-no-bn")
     }
 }
+
+/// Exports of damaged or sparse runs keep their shape.
+@Suite("Run export of damaged runs")
+struct RunExporterDamageTests {
+    @Test("snapshot lists of unequal lengths export one row per channel of the longest, with blanks")
+    func unequalSnapshotLists() {
+        let snapshot = BNSnapshot(step: 3, layer: "2", batchMean: [1, 2, 3], batchVar: [4], runningMean: [], runningVar: [5, 6])
+        let run = RunFile(header: RunFixtures.header(), events: [.bnSnapshot(snapshot)])
+        let lines = RunExporter.csv(run, table: .snapshots).split(separator: "\n").map(String.init)
+        #expect(lines.count == 4)
+        #expect(lines[1] == "3,,2,0,1.0,4.0,,5.0,")
+        #expect(lines[3] == "3,,2,2,3.0,,,,")
+    }
+
+    @Test("a run without class names still gives one column per class and rows as wide as the header")
+    func noClassNames() {
+        var header = RunFixtures.header()
+        header.classNames = []
+        let epoch = EpochEvent(epoch: 1, trainLoss: 1, testLoss: 1, classCorrect: [1, 2, 3], classTotal: [4, 4, 4])
+        let run = RunFile(header: header, events: [.epoch(epoch)])
+        #expect(run.classLabels == ["class 0", "class 1", "class 2"])
+        let lines = RunExporter.csv(run, table: .epochs).split(separator: "\n").map(String.init)
+        let widths = lines.map { $0.split(separator: ",", omittingEmptySubsequences: false).count }
+        #expect(Set(widths).count == 1, "\(widths)")
+        #expect(lines[0].contains("acc_class_2"))
+    }
+}

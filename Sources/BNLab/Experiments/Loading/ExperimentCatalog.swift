@@ -1,3 +1,4 @@
+import BNCore
 import Foundation
 
 /// Every experiment of a folder: the valid ones, and the files that could not be used with why.
@@ -39,7 +40,7 @@ public struct ExperimentCatalog: Sendable, Equatable {
             names = try FileManager.default.contentsOfDirectory(atPath: folder.path)
         } catch {
             let problem = FileManager.default.fileExists(atPath: folder.path)
-                ? "cannot be read (\(error.localizedDescription))" : "does not exist"
+                ? "cannot be read (\(FileProblem.describe(error)))" : "does not exist"
             return ExperimentCatalog(experiments: [], invalid: [InvalidExperiment(
                 file: folderName,
                 error: ExperimentError(kind: .unreadable, file: folderName, problem: "the experiments folder \(problem)",

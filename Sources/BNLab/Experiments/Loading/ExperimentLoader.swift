@@ -1,3 +1,4 @@
+import BNCore
 import Foundation
 import Yams
 
@@ -17,11 +18,15 @@ public enum ExperimentLoader {
         let shown = displayPath ?? Self.displayPath(of: url)
         let data: Data
         do {
-            data = try Data(contentsOf: url)
+            // at most one byte past the limit: a huge file (or /dev/zero) is never read whole
+            let handle = try FileHandle(forReadingFrom: url)
+            defer { try? handle.close() }
+            data = try handle.read(upToCount: YAMLLimits.maxFileBytes + 1) ?? Data()
         } catch {
-            throw ExperimentError(kind: .unreadable, file: shown, problem: "cannot be read (\(error.localizedDescription))",
+            throw ExperimentError(kind: .unreadable, file: shown, problem: "cannot be read (\(FileProblem.describe(error)))",
                                   hint: "check that the file exists and is readable")
         }
+        guard data.count <= YAMLLimits.maxFileBytes else { throw YAMLLimits.tooLarge(shown, bytes: data.count) }
         guard let text = String(data: data, encoding: .utf8) else {
             throw ExperimentError(kind: .unreadable, file: shown, problem: "is not UTF-8 text",
                                   hint: "save the file as UTF-8")
@@ -31,12 +36,15 @@ public enum ExperimentLoader {
 
     /// Decodes an experiment from YAML text; `file` is the name used in messages.
     public static func decode(yaml text: String, file: String) throws(ExperimentError) -> ExperimentSpec {
+        guard text.utf8.count <= YAMLLimits.maxFileBytes else { throw YAMLLimits.tooLarge(file, bytes: text.utf8.count) }
+        try YAMLLimits.checkText(text, file: file)
         let root: Node?
         do {
             root = try Yams.compose(yaml: text)
         } catch {
             throw syntaxError(error, file: file)
         }
+        if let root { try YAMLLimits.checkTree(root, file: file) }
         let source = YAMLSource(file: file, root: root)
         guard let root else {
             throw ExperimentError(kind: .missingField, file: file, line: 1, problem: "is empty",

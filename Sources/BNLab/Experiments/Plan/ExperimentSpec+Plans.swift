@@ -52,7 +52,14 @@ extension ExperimentSpec {
                                 bnModeInTraining: bnMode, lr: optimizer.lr)]
         }
 
-        let resolver = ModelResolver(layers: model, inputShape: dataset.inputShape, classes: dataset.classes, variantPath: vpath)
+        var totalEpochs = 0
+        for (k, phase) in phases.enumerated() {
+            totalEpochs = try CheckedSize.sum(totalEpochs, phase.epochs,
+                                              at: self.phases == nil ? FieldPath.root.appending("epochs") : FieldPath.root.appending("phases").appending(index: k))
+        }
+        let trainModeBatch = (variant.trainModeEval ?? record.trainModeEval) ? (record.trainModeBatchSizes ?? []).max() ?? 0 : 0
+        let resolver = ModelResolver(layers: model, inputShape: dataset.inputShape, classes: dataset.classes, variantPath: vpath,
+                                     samplesPerForward: max(micro, evalBatch, trainModeBatch))
         let changes = ModelResolver.Changes(dropBatchNorm: variant.bn == false, norm: variant.norm ?? .batch,
                                             normGroups: variant.normGroups, momentum: variant.momentum)
         let layers = try resolver.resolve(changes)
@@ -98,8 +105,9 @@ extension ExperimentSpec {
         }
         switch (b, m, k) {
         case let (b?, m?, k?):
-            guard b == m * k else {
-                throw SpecIssue(vpath.appending("batch_size"), "\(b) is not micro_batch × accumulation_steps = \(m) × \(k) = \(m * k)",
+            let product = try CheckedSize.product(m, k, at: vpath.appending("micro_batch"))
+            guard b == product else {
+                throw SpecIssue(vpath.appending("batch_size"), "\(b) is not micro_batch × accumulation_steps = \(m) × \(k) = \(product)",
                                 hint: "give two of batch_size, micro_batch and accumulation_steps and let bnlab derive the third")
             }
             return (b, m, k)
@@ -116,7 +124,7 @@ extension ExperimentSpec {
             }
             return (b, m, b / m)
         case let (nil, m?, k?):
-            return (m * k, m, k)
+            return (try CheckedSize.product(m, k, at: vpath.appending("micro_batch")), m, k)
         default:
             // Unreachable: the experiment always supplies batch_size and accumulation_steps.
             return (batchSize, batchSize, 1)

@@ -27,11 +27,17 @@ struct ModelResolver {
     let classes: Int
     /// The path of the variant (for errors about its keys).
     let variantPath: FieldPath
+    /// Samples per forward pass, for the memory check (see ``MemoryBudget``).
+    var samplesPerForward = 1
 
     /// The model with the changes applied and every size filled in.
     func resolve(_ changes: Changes) throws(SpecIssue) -> [LayerSpec] {
         var out: [LayerSpec] = []
         var shape = inputShape
+        var budget = MemoryBudget(samples: samplesPerForward)
+        let inputPath = FieldPath.root.appending("dataset").appending("input_shape")
+        try budget.add(parameters: 0, activations: CheckedSize.product(of: inputShape, at: inputPath),
+                       what: "the input \(Self.show(inputShape))", at: inputPath)
         for (index, original) in layers.enumerated() {
             let path = FieldPath.root.appending("model").appending(index: index)
             var layer = original
@@ -50,6 +56,8 @@ struct ModelResolver {
                 layer = try replaced(layer, shape: shape, changes: changes, path: path)
             }
             let (resolved, next) = try infer(layer, shape: shape, path: path)
+            try budget.add(parameters: Self.parameterCount(resolved, path: path), activations: CheckedSize.product(of: next, at: path),
+                           what: "layer \(index) (\(resolved.typeName), output \(Self.show(next)))", at: path)
             out.append(resolved)
             shape = next
         }
@@ -104,12 +112,17 @@ struct ModelResolver {
             try requireImage(shape, name, path)
             try check(o.inChannels, "in", against: shape[0], name: name, path: path)
             o.inChannels = shape[0]
-            let h = (shape[1] + 2 * o.padding - o.kernel) / o.stride + 1
-            let w = (shape[2] + 2 * o.padding - o.kernel) / o.stride + 1
-            guard shape[1] + 2 * o.padding >= o.kernel, shape[2] + 2 * o.padding >= o.kernel else {
+            // padded side = size + 2·padding (checked: padding may be any size a file holds)
+            let twice = try CheckedSize.product(2, o.padding, at: path.appending("padding"))
+            let paddedH = try CheckedSize.sum(shape[1], twice, at: path.appending("padding"))
+            let paddedW = try CheckedSize.sum(shape[2], twice, at: path.appending("padding"))
+            guard paddedH >= o.kernel, paddedW >= o.kernel else {
                 throw SpecIssue(path.appending("kernel"), "kernel \(o.kernel) is larger than the padded \(shape[1])×\(shape[2]) input",
                                 hint: "use a smaller kernel or more padding, or remove a pooling layer before it")
             }
+            // H' = ⌊(H + 2·padding − kernel) / stride⌋ + 1, no overflow: paddedH ≥ kernel ≥ 1
+            let h = (paddedH - o.kernel) / o.stride + 1
+            let w = (paddedW - o.kernel) / o.stride + 1
             return (.conv2d(o), [o.outChannels, h, w])
         case .maxPool2d(let o):
             try requireImage(shape, name, path)
@@ -119,7 +132,7 @@ struct ModelResolver {
             }
             return (layer, [shape[0], (shape[1] - o.kernel) / o.stride + 1, (shape[2] - o.kernel) / o.stride + 1])
         case .flatten:
-            return (layer, [shape.reduce(1, *)])
+            return (layer, [try CheckedSize.product(of: shape, at: path)])
         case .batchNorm1d(var o):
             guard shape.count == 1 else {
                 throw SpecIssue(path, "BatchNorm1d needs flat input but gets \(Self.show(shape))",
@@ -153,6 +166,27 @@ struct ModelResolver {
             return (.groupNorm(o), shape)
         case .relu, .dropout:
             return (layer, shape)
+        }
+    }
+
+    /// The layer's trainable parameters plus its buffers (BatchNorm's running statistics), checked.
+    static func parameterCount(_ layer: LayerSpec, path: FieldPath) throws(SpecIssue) -> Int {
+        switch layer {
+        case .linear(let o):
+            // in·out weights + out biases
+            return try CheckedSize.sum(CheckedSize.product(o.inFeatures ?? 0, o.outFeatures, at: path), o.bias ? o.outFeatures : 0, at: path)
+        case .conv2d(let o):
+            // out·in·k·k weights + out biases
+            return try CheckedSize.sum(CheckedSize.product(o.outChannels, o.inChannels ?? 0, o.kernel, o.kernel, at: path),
+                                       o.bias ? o.outChannels : 0, at: path)
+        case .batchNorm1d(let o), .batchNorm2d(let o):
+            return try CheckedSize.product(4, o.features ?? 0, at: path)   // γ, β, running mean and variance
+        case .layerNorm(let o):
+            return try CheckedSize.product(2, CheckedSize.product(of: o.shape ?? [], at: path), at: path)   // γ, β per value
+        case .groupNorm(let o):
+            return try CheckedSize.product(2, o.channels ?? 0, at: path)
+        case .maxPool2d, .flatten, .relu, .dropout:
+            return 0
         }
     }
 

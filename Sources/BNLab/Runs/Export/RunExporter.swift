@@ -22,7 +22,7 @@ public enum RunExporter {
             lines.append("step,epoch,loss,lr,samples")
             for s in run.steps { lines.append("\(s.step),\(s.epoch),\(number(s.loss)),\(number(s.lr)),\(s.samples)") }
         case .epochs:
-            let classes = run.header.classNames
+            let classes = run.classLabels
             let trainModeSizes = Array(Set(run.epochs.flatMap { $0.trainMode?.map(\.batchSize) ?? [] })).sorted()
             var header = ["epoch", "phase", "train_loss", "test_loss", "accuracy"]
             header += classes.map { "acc_\(quoted($0))" }
@@ -33,11 +33,11 @@ public enum RunExporter {
             lines.append(header.joined(separator: ","))
             for e in run.epochs {
                 var row = ["\(e.epoch)", e.phase ?? "", number(e.trainLoss), number(e.testLoss), number(e.accuracy)]
-                row += e.classAccuracy.map { number($0) }
+                row += padded(e.classAccuracy, to: classes.count).map { number($0) }
                 for b in trainModeSizes {
                     let t = e.trainMode(batchSize: b)
                     row += [number(t?.testLoss), number(t?.accuracy)]
-                    row += (t?.classAccuracy ?? Array(repeating: .nan, count: classes.count)).map { number($0) }
+                    row += padded(t?.classAccuracy ?? [], to: classes.count, with: .nan).map { number($0) }
                 }
                 row.append(number(e.probeDrift))
                 lines.append(row.joined(separator: ","))
@@ -45,10 +45,13 @@ public enum RunExporter {
         case .snapshots:
             lines.append("step,epoch,layer,channel,batch_mean,batch_var,running_mean,running_var,num_batches_tracked")
             for s in run.snapshots {
-                for c in s.batchMean.indices {
-                    lines.append([String(s.step), s.epoch.map(String.init) ?? "", s.layer, String(c),
-                                  number(s.batchMean[c]), number(s.batchVar[c]), number(s.runningMean?[c]),
-                                  number(s.runningVar?[c]), s.numBatchesTracked.map(String.init) ?? ""].joined(separator: ","))
+                // lists of unequal lengths (a damaged file): one row per channel of the longest, blanks where one ends
+                let channels = max(s.batchMean.count, s.batchVar.count, s.runningMean?.count ?? 0, s.runningVar?.count ?? 0)
+                func value(_ list: [Float]?, _ c: Int) -> Float? { list.flatMap { c < $0.count ? $0[c] : nil } }
+                for c in 0..<channels {
+                    lines.append([String(s.step), s.epoch.map(String.init) ?? "", quoted(s.layer), String(c),
+                                  number(value(s.batchMean, c)), number(value(s.batchVar, c)), number(value(s.runningMean, c)),
+                                  number(value(s.runningVar, c)), s.numBatchesTracked.map(String.init) ?? ""].joined(separator: ","))
                 }
             }
         }
@@ -65,6 +68,11 @@ public enum RunExporter {
         let encoder = RunFormat.makeEncoder()
         encoder.outputFormatting.insert(.prettyPrinted)
         return try encoder.encode(Document(header: run.header, events: run.events, notices: run.notices))
+    }
+
+    /// `values` cut or filled with `filler` to `count` entries, so every row has the header's columns.
+    private static func padded(_ values: [Double], to count: Int, with filler: Double? = nil) -> [Double?] {
+        (0..<count).map { $0 < values.count ? values[$0] : filler }
     }
 
     private static func quoted(_ name: String) -> String {

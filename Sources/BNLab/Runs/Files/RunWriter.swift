@@ -1,3 +1,4 @@
+import BNCore
 import Foundation
 
 /// Writes one run file: the header when created, then one event per line, then the end event.
@@ -33,7 +34,7 @@ public final class RunWriter {
             try FileManager.default.createDirectory(at: runsFolder, withIntermediateDirectories: true)
         } catch {
             throw RunFileError(kind: .unwritable, file: runsFolder.lastPathComponent,
-                               problem: "the runs folder cannot be created (\(error.localizedDescription))",
+                               problem: "the runs folder cannot be created (\(FileProblem.describe(error)))",
                                hint: "check that the folder is writable, or choose another runs folder")
         }
         try self.init(url: runsFolder.appendingPathComponent(Self.fileName(for: header)), header: header)
@@ -96,7 +97,7 @@ public final class RunWriter {
             try handle.synchronize()
             try handle.close()
         } catch {
-            throw RunFileError(kind: .unwritable, file: url.lastPathComponent, problem: "cannot be closed (\(error.localizedDescription))")
+            throw RunFileError(kind: .unwritable, file: url.lastPathComponent, problem: "cannot be closed (\(FileProblem.describe(error)))")
         }
     }
 
@@ -116,7 +117,7 @@ public final class RunWriter {
             try handle.write(contentsOf: data)
         } catch {
             throw RunFileError(kind: .unwritable, file: name, line: linesWritten + 1,
-                               problem: "cannot be written (\(error.localizedDescription))",
+                               problem: "cannot be written (\(FileProblem.describe(error)))",
                                hint: "check the free disk space")
         }
         linesWritten += 1

@@ -25,12 +25,12 @@ public enum RunFormat {
         return encoder
     }
 
-    /// The decoder for one line: accepts what the encoder writes, plus the bare `NaN` /
-    /// `Infinity` tokens that Python's `json` module writes by default, and ISO 8601 dates with
-    /// or without fractional seconds and with any UTC offset.
+    /// The decoder for one line: accepts what the encoder writes and ISO 8601 dates with or
+    /// without fractional seconds and with any UTC offset. Plain JSON only: the JSON5 scanner
+    /// traps on invalid UTF-8, so the bare `NaN` / `Infinity` tokens Python writes are turned
+    /// into strings by ``JSONLineCleaner`` before a line reaches it.
     static func makeDecoder() -> JSONDecoder {
         let decoder = JSONDecoder()
-        decoder.allowsJSON5 = true
         decoder.nonConformingFloatDecodingStrategy = .convertFromString(positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
         decoder.dateDecodingStrategy = .custom { decoder in
             let container = try decoder.singleValueContainer()

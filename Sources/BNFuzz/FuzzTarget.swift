@@ -1,0 +1,65 @@
+import BNCore
+import BNData
+import BNLab
+import BNParity
+import BNReports
+import Foundation
+
+/// The readers fuzzed: each takes arbitrary bytes and must return (reading them or reporting an
+/// error) without trapping, hanging or allocating without bound.
+///
+/// ```swift
+/// FuzzTarget.runFile.run(Data("{\"format\":\"bnlab-run\"}\n".utf8))
+/// ```
+public enum FuzzTarget: String, CaseIterable, Sendable {
+    /// A run file: read, exported in every table and rendered as `bnlab show` does.
+    case runFile = "run-file"
+    /// An experiment file: decoded and every variant resolved.
+    case experiment
+    /// A golden file: decoded, validated and, when valid, every case run.
+    case golden
+    /// An IDX file (raw or gzip): read as images and as labels.
+    case idx
+
+    /// Feeds `data` to the target's reader. Errors are expected; only traps are bugs.
+    public func run(_ data: Data) {
+        switch self {
+        case .runFile: Self.runFile(data)
+        case .experiment: Self.experiment(data)
+        case .golden: Self.golden(data)
+        case .idx: Self.idx(data)
+        }
+    }
+
+    private static func runFile(_ data: Data) {
+        guard let run = try? RunReader.read(data: data, file: "fuzz.jsonl") else { return }
+        for table in RunExporter.Table.allCases { _ = RunExporter.csv(run, table: table) }
+        _ = try? RunExporter.json(run)
+        _ = RunReport(runs: [run], unicode: true, width: 60).render()
+        _ = run.summary
+    }
+
+    private static func experiment(_ data: Data) {
+        guard let text = String(data: data, encoding: .utf8),
+              let spec = try? ExperimentLoader.decode(yaml: text, file: "fuzz.yaml") else { return }
+        _ = try? spec.plans()
+    }
+
+    private static func golden(_ data: Data) {
+        guard let file = try? JSONDecoder().decode(GoldenFile.self, from: data) else { return }
+        guard (try? file.validate(path: "fuzz.json")) != nil else { return }
+        _ = ParityRunner().run(file)
+    }
+
+    /// One scratch file per process: the IDX reader reads from a path.
+    nonisolated(unsafe) private static var scratch: URL?
+
+    private static func idx(_ data: Data) {
+        if scratch == nil {
+            scratch = FileManager.default.temporaryDirectory.appendingPathComponent("bnlab-fuzz-idx-\(getpid())")
+        }
+        guard let url = scratch, (try? data.write(to: url)) != nil else { return }
+        _ = try? IDXReader.readImages(at: url)
+        _ = try? IDXReader.readLabels(at: url)
+    }
+}
