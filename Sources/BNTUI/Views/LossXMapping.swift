@@ -16,7 +16,8 @@ struct LossXMapping {
     /// The mapping for `run`; nil for ``LossXAxis/time`` when the run recorded no wall time.
     init?(_ axis: LossXAxis, run: RunRecord) {
         self.axis = axis
-        let steps = run.losses.map { Int($0.x) }
+        // x holds the step as a Double; steps near Int.max round up past it, so clamp (never trap).
+        let steps = run.losses.map { Self.step($0.x) }
         let epochs = run.lossEpochs
         // Steps per epoch: the first step and count of each epoch; the last (maybe unfinished)
         // epoch takes the previous epoch's count when it has fewer steps so far.
@@ -59,6 +60,12 @@ struct LossXMapping {
 
     /// `points` (x = step) with x mapped; points whose step has no x are dropped.
     func map(_ points: [ChartPoint]) -> [ChartPoint] {
-        points.compactMap { p in x(step: Int(p.x)).map { ChartPoint(x: $0, y: p.y) } }
+        points.compactMap { p in x(step: Self.step(p.x)).map { ChartPoint(x: $0, y: p.y) } }
+    }
+
+    /// A step stored as a chart x: steps near Int.max round up past it as a Double, so clamp (never trap).
+    static func step(_ x: Double) -> Int {
+        guard x.isFinite else { return 0 }
+        return x >= 0x1p63 ? .max : (x <= -0x1p63 ? .min : Int(x))
     }
 }

@@ -71,7 +71,7 @@ struct RunStreamTests {
         try #require(notices.count == 4, "\(notices)")
         #expect(notices[0] == "line 2: could not read a 'step' event (field 'step': 9223372036854775807 is outside 0 … 2^53); skipped")
         #expect(notices[1].contains("field 'epoch': -1"))
-        #expect(notices[2] == "line 4: could not read a 'bn_snapshot' event (field 'batch_var': 1 values, but 'batch_mean' has 2); skipped")
+        #expect(notices[2] == "line 4: could not read a 'bn_snapshot' event (field 'batch_var': has 1 values but 'batch_mean' has 2; every list must have one value per channel); skipped")
         #expect(notices[3].contains("field 'num_batches_tracked'"))
     }
 
