@@ -19,15 +19,16 @@ enum AccuracyChartView {
     static func groups(_ state: WorkbenchState) -> [Group] {
         let experiment = state.currentExperiment
         var out: [Group] = []
-        for run in state.chartRuns {
+        let runs = state.chartRuns
+        for (run, name) in zip(runs, state.names(of: runs)) {
             guard let epoch = run.latestEpoch else { continue }
             let color = Theme.color(variant: run.variant, in: experiment)
             let trainModes = epoch.trainMode ?? []
-            out.append(Group(name: trainModes.isEmpty ? run.variant : "\(run.variant) eval", color: color,
+            out.append(Group(name: trainModes.isEmpty ? name : "\(name) eval", color: color,
                              overall: epoch.accuracy, perClass: epoch.classAccuracy, runID: run.id))
             let extra: [ChartColor] = [.magenta, .red, .blue, .white]
             for (k, t) in trainModes.enumerated() {
-                out.append(Group(name: "\(run.variant) train b=\(t.batchSize)", color: extra[k % extra.count],
+                out.append(Group(name: "\(name) train b=\(t.batchSize)", color: extra[k % extra.count],
                                  overall: t.accuracy, perClass: t.classAccuracy, runID: run.id))
             }
         }
@@ -66,7 +67,7 @@ enum AccuracyChartView {
                             glyphs: glyphs, labelStyle: Theme.title)
         let legendRows = min(legend.rowsNeeded(width: rect.width), max(1, (rect.height - 1) / 3))
         legend.render(into: &grid, in: Rect(x: rect.x, y: rect.y + 1, width: rect.width, height: legendRows))
-        let probe = probeLine(state.chartRuns, glyphs: glyphs)
+        let probe = probeLine(state.chartRuns, names: state.names(of: state.chartRuns), glyphs: glyphs)
         if let probe {
             grid.put(string: probe, at: Point(x: rect.x, y: rect.y + 1 + legendRows), style: Theme.title,
                      maxWidth: rect.width, ellipsis: glyphs.ellipsis)
@@ -113,11 +114,11 @@ enum AccuracyChartView {
     /// The probe drift of the runs' latest epochs (how much the eval-mode output on fixed test
     /// images changed since the previous epoch), e.g. `probe drift: train-mode 0.0132 · bn-eval 0`;
     /// nil when no run records a probe.
-    static func probeLine(_ runs: [RunRecord], glyphs: Glyphs) -> String? {
-        let parts = runs.compactMap { run -> String? in
+    static func probeLine(_ runs: [RunRecord], names: [String]? = nil, glyphs: Glyphs) -> String? {
+        let parts = zip(runs, names ?? RunRecord.labels(runs)).compactMap { run, name -> String? in
             guard let drift = run.latestEpoch?.probeDrift else { return nil }
             let changed = run.latestEpoch?.probeChanged.map { $0 > 0 ? " (\($0) changed class)" : "" } ?? ""
-            return "\(run.variant) \(drift == 0 ? "0" : NumberFormat.compact(drift))\(changed)"
+            return "\(name) \(drift == 0 ? "0" : NumberFormat.compact(drift))\(changed)"
         }
         guard !parts.isEmpty else { return nil }
         return "probe drift since the previous epoch: " + parts.joined(separator: glyphs.isUnicode ? " · " : " | ")
