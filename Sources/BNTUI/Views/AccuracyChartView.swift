@@ -103,7 +103,8 @@ enum AccuracyChartView {
         chart.showsLegend = false
         if classCount * groups.count > body.height && body.height > 1 {
             let shown = (body.height - 1) / max(1, groups.count)
-            grid.put(string: "(\(shown) of \(classCount) classes fit; enlarge the window for all)",
+            let long = "(\(shown) of \(classCount) classes fit; enlarge the window for all)"
+            grid.put(string: long.count <= rect.width ? long : "(\(shown) of \(classCount) classes fit)",
                      at: Point(x: rect.x, y: rect.maxY - 1), style: Theme.dim, maxWidth: rect.width, ellipsis: glyphs.ellipsis)
             chart.render(into: &grid, in: body.inset(bottom: 1))
         } else {

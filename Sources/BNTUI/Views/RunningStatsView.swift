@@ -39,6 +39,13 @@ enum RunningStatsView {
                                       into: &grid, in: body, glyphs: glyphs)
             return
         }
+        // Under a lesson's text at 80×24 the body is small: the channel chart alone, with the
+        // batch, running and expected lines the lesson speaks of.
+        guard body.height >= 12 else {
+            BNChannelChartView.render(state.statistic, run: run, layer: layer, channel: channel, cursor: cursor,
+                                      into: &grid, in: body, glyphs: glyphs)
+            return
+        }
         let summaryHeight = body.height >= 14 ? BNLayerSummaryView.height : 0
         let heatHeight = max(4, min(channels + 2, (body.height - summaryHeight) * 7 / 20))
         let (heatRect, rest) = body.splitTop(heatHeight)
