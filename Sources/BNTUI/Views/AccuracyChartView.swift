@@ -85,7 +85,8 @@ enum AccuracyChartView {
         } else {
             // Narrow: one sparkline row per run (overall and the picked class), the bars below.
             let rows = trendRows(state, classNames: classNames, glyphs: glyphs)
-            let shown = below.height - rows.count >= classCount + 1 ? rows.count : min(rows.count, max(0, below.height / 3))
+            var shown = below.height - rows.count >= classCount + 1 ? rows.count : min(rows.count, max(0, below.height / 3))
+            if shown == 1 { shown = 0 }    // a title without a run's row under it says nothing
             for (i, row) in rows.prefix(shown).enumerated() {
                 row.render(into: &grid, at: Point(x: below.x, y: below.y + i), width: below.width, glyphs: glyphs)
             }
