@@ -35,5 +35,9 @@ struct HeaderFittingTests {
         state.status = StatusMessage("high contrast on")
         let short = WorkbenchView.render(state, size: state.size, glyphs: .unicode).lines()[0]
         #expect(short.contains("batch-normalization workbench") && short.contains("high contrast on"))
+        // A summary too long for the full title keeps a short one.
+        state.status = nil
+        let summary = WorkbenchView.render(state, size: state.size, glyphs: .unicode).lines()[0]
+        #expect(summary.hasPrefix(" bnlab  BN workbench") || summary.contains("batch-normalization workbench"), "\(summary)")
     }
 }

@@ -10,7 +10,7 @@ enum HeaderView {
         let right = parts.joined(separator: separator)
         let style = state.status.map { $0.isError ? Theme.error : .plain } ?? Theme.dim
         let brand = " bnlab "
-        let title = " batch-normalization workbench"
+        let title = " batch-normalization workbench", shortTitle = " BN workbench"
         let label = state.backendLabel.map { "  " + $0 } ?? ""
         // The title and the backend label give way to a message that would not fit beside them.
         let fixed = brand.count + 3    // one space before the message, one after it, one between
@@ -19,7 +19,11 @@ enum HeaderView {
             && fixed + title.count + label.count + right.count <= rect.width
         var x = rect.x
         x += grid.put(string: brand, at: Point(x: x, y: rect.y), style: Theme.brand)
-        if showsTitle { x += grid.put(string: title, at: Point(x: x, y: rect.y), style: Theme.title) }
+        if showsTitle {
+            x += grid.put(string: title, at: Point(x: x, y: rect.y), style: Theme.title)
+        } else if rect.width >= 60 && fixed + shortTitle.count + right.count <= rect.width {
+            x += grid.put(string: shortTitle, at: Point(x: x, y: rect.y), style: Theme.title)
+        }
         if showsLabel { x += grid.put(string: label, at: Point(x: x, y: rect.y), style: Theme.dim) }
         let room = rect.maxX - x - 2
         guard room > 3, !right.isEmpty else { return }
