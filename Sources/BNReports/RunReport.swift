@@ -3,7 +3,8 @@ import BNLab
 import Foundation
 
 /// A plain-text report of saved runs: what ran, the loss curves drawn as a text chart, per-class
-/// accuracy, and a summary of each BatchNorm layer's running statistics. Needs no terminal, so it
+/// accuracy, a summary of each BatchNorm layer's running statistics and, per layer, the check of
+/// its running statistics against PyTorch's rule. Needs no terminal, so it
 /// serves handouts and logs (`bnlab show`).
 public struct RunReport {
     /// The runs, in the order given; their loss curves share one chart.
@@ -51,7 +52,8 @@ public struct RunReport {
         for run in runs { out += describe(run) + [""] }
         out += lossChart() + [""]
         out += accuracyTable() + [""]
-        out += runningStatistics()
+        out += runningStatistics() + [""]
+        out += ruleCheck()
         return out.joined(separator: "\n")
     }
 

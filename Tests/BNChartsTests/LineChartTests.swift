@@ -161,12 +161,13 @@ struct LineChartTests {
             Series(name: "b", x: [0, 1], y: [1, 1]),
         ])
         chart.cursorX = 5
-        #expect(chart.readings(atX: 5).map(\.value) == [10, nil])
-        #expect(chart.readings(atX: 5.5).first?.value == 11)
-        #expect(chart.readings(atX: 0.5).last?.value == 1)
+        // The last point at or before the cursor: b ended at x = 1 and keeps its last value.
+        #expect(chart.readings(atX: 5).map(\.value) == [10, 1])
+        #expect(chart.readings(atX: 5.5).first?.value == 10)
+        #expect(chart.readings(atX: -0.5).map(\.value) == [nil, nil])
         let grid = chart.render(width: 40, height: 12)
         #expect(grid.lines()[0].contains("● a 10"))
-        #expect(grid.lines()[0].contains("▲ b –"))
+        #expect(grid.lines()[0].contains("▲ b 1"))
         let layout = try #require(chart.layout(in: grid.bounds))
         let col = try #require(layout.column(forX: 5))
         let cursorCells = (layout.plot.y..<layout.plot.maxY).filter { grid[col, $0].character == "│" }

@@ -108,8 +108,8 @@ struct ViewTests {
         #expect(text.contains("ch 2/7"))
         #expect(text.contains("running_mean all 8 by channel (O)"))
         #expect(text.contains("▲ running_mean"))
-        // Demo runs have no bn_watch events: the chart says it shows snapshots only.
-        #expect(text.contains("no bn_watch events in this run: snapshots only"))
+        // Demo runs watch 4 channels every step (ch 2 of 8 is one): the expected line and its gap.
+        #expect(text.contains("max |expected - running|"))
         #expect(text.contains("c2"))
         #expect(grid.brailleCount() > 20)
         let shades = Set("·░▒▓█")

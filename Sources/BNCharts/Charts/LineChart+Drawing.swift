@@ -206,6 +206,13 @@ extension LineChart {
         if texts.count > area.height {
             lines[area.height - 1] = texts[(area.height - 1)...].joined(separator: "; ")
         }
+        // A note too long for the row drops its trailing details in parentheses before being cut:
+        // `no-bn-lr1.0 diverged at step 16` rather than `… (max 4.6e34,…`.
+        lines = lines.map { line in
+            guard line.count > area.width, line.hasSuffix(")"), let open = line.lastIndex(of: "("),
+                  open > line.startIndex, line[line.index(before: open)] == " " else { return line }
+            return String(line[..<line.index(before: open)])
+        }
         for (i, line) in lines.enumerated() {
             g.put(string: line, at: Point(x: area.x, y: area.y + i), style: labelStyle,
                   maxWidth: area.width, ellipsis: glyphs.ellipsis)

@@ -63,7 +63,9 @@ extension LineChart {
         if let r = xRange, r.lowerBound.isFinite, r.upperBound.isFinite { xd = r }
         if xd.lowerBound == xd.upperBound { xd = (xd.lowerBound - 1)...(xd.upperBound + 1) }
         let endsNotFinite = prepared.map { p in p.original.last { xd.contains($0.x) }.map { !$0.y.isFinite } ?? false }
-        if robustRange, let r = robustExtent(of: prepared.map { $0.front.filter { xd.contains($0.x) }.map(\.y) },
+        // Every line drawn counts, the faint raw one too: a smoothed range would clip the raw
+        // loss's last, lowest points and call a converging run diverged.
+        if robustRange, let r = robustExtent(of: prepared.map { drawnSets($0).joined().filter { xd.contains($0.x) }.map(\.y) },
                                              endsNotFinite: endsNotFinite) {
             return (xd, r)
         }

@@ -18,7 +18,13 @@ extension LineChart {
     func divergences(_ prepared: [Prepared], layout: LineChartLayout) -> [Divergence] {
         var out: [Divergence] = []
         for (index, p) in prepared.enumerated() {
-            let points = p.original.filter { $0.x.isFinite && layout.xDomain.contains($0.x) }
+            // The points drawn: the smoothed ones when the raw line is hidden (with the raw
+            // non-finite ones, which only the raw series keeps).
+            var drawn = p.original
+            if !showsRawSeries, let smoothed = p.smoothed {
+                drawn = (smoothed + p.original.filter { !$0.y.isFinite }).sorted { $0.x < $1.x }
+            }
+            let points = drawn.filter { $0.x.isFinite && layout.xDomain.contains($0.x) }
             var start = points.count
             while start > 0 && position(points[start - 1].y, in: layout) != nil { start -= 1 }
             guard start < points.count, let direction = position(points[start].y, in: layout) else { continue }
@@ -30,7 +36,9 @@ extension LineChart {
             if let extreme { detail.append((direction == .below ? "min " : "max ") + NumberFormat.value(extreme)) }
             if let nonFinite { detail.append((extreme == nil ? "" : "then ") + NumberFormat.value(nonFinite)) }
             let x = NumberFormat.value(points[start].x) + xAxisSuffix
-            let verb = start == 0 ? "is outside the y range from \(xAxisName) \(x)" : "diverged at \(xAxisName) \(x)"
+            // Only a series leaving upwards or to NaN diverged; one below the range just ends lower.
+            let verb = start == 0 ? "is outside the y range from \(xAxisName) \(x)"
+                : direction == .below ? "goes below the y range at \(xAxisName) \(x)" : "diverged at \(xAxisName) \(x)"
             let text = "\(p.name) \(verb)" + (detail.isEmpty ? "" : " (" + detail.joined(separator: ", ") + ")")
             out.append(Divergence(
                 seriesIndex: index, x: points[start].x, direction: direction,

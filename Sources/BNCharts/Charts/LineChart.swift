@@ -127,8 +127,9 @@ public struct LineChart: Chart, Hashable {
         return layout.notes
     }
 
-    /// Each series' value at `x`, interpolated linearly between its neighbouring points (the smoothed
-    /// values when smoothing); nil where `x` is outside the series.
+    /// Each series' value at `x`: its last point at or before `x` (the smoothed values when
+    /// smoothing), so a run that ended or stopped recording earlier shows its last value; nil
+    /// only where the series starts after `x`.
     public func readings(atX x: Double) -> [CursorReading] {
         readings(atX: x, prepare())
     }
@@ -188,8 +189,16 @@ public struct LineChart: Chart, Hashable {
 
     private func readings(atX x: Double, _ prepared: [Prepared]) -> [CursorReading] {
         prepared.map { p in
-            CursorReading(name: p.name, color: p.color, value: Self.interpolate(p.front, at: x))
+            CursorReading(name: p.name, color: p.color, value: Self.lastValue(p.front, atOrBefore: x))
         }
+    }
+
+    /// The y of the last point (largest x) at or before `x`; nil when every point lies after it.
+    static func lastValue(_ points: [ChartPoint], atOrBefore x: Double) -> Double? {
+        guard x.isFinite else { return nil }
+        var best: ChartPoint?
+        for p in points where p.x <= x && best.map({ p.x >= $0.x }) ?? true { best = p }
+        return best?.y
     }
 
     /// Linear interpolation `y_b + (y_a − y_b)·(x − x_b)/(x_a − x_b)` between the nearest points

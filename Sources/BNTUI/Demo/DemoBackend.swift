@@ -76,7 +76,11 @@ public final class DemoBackend: WorkbenchBackend, @unchecked Sendable {
         let startThread: Bool = lock.withLock {
             for v in chosen {
                 let number = entries.count + 1
-                let info = RunInfo(id: "#\(number)", experimentID: experimentID, variant: v.name, state: .queued)
+                var info = RunInfo(id: "#\(number)", experimentID: experimentID, variant: v.name, state: .queued)
+                // Seeds count up per variant, as `bnlab run --seed` would: bn s1, bn s2 …
+                let earlier = entries.filter { $0.info.experimentID == experimentID && $0.info.variant == v.name }.count
+                info.seed = seed + UInt64(earlier)
+                info.context = RunContext(trainImages: shape.trainImages, testImages: 10_000, epochs: shape.epochs)
                 let simulator = DemoRunSimulator(shape: shape, profile: DemoProfile(variant: v),
                                                  seed: seed &* 1_000_003 &+ UInt64(number))
                 entries.append(Entry(info: info, simulator: simulator))

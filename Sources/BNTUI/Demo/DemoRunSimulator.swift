@@ -2,12 +2,15 @@ import BNLab
 import Foundation
 
 /// Produces the events of one synthetic training run, one step at a time, deterministically from a
-/// seed: noisy falling losses, BN snapshots, epoch evaluations with per-class accuracy, progress, end.
+/// seed: noisy falling losses, BN snapshots, every step's statistics of a few watched channels
+/// (`bn_watch`), epoch evaluations with per-class accuracy, progress, end.
 ///
 /// The BN statistics follow PyTorch's rule: each channel's batch mean and (biased) variance wander
 /// around a slowly settling true value, and after every step
 /// `running = (1 − m)·running + m·batch` (the unbiased variance `var·n/(n−1)` for `running_var`),
-/// with `m = 1/num_batches_tracked` for a cumulative average.
+/// with `m = 1/num_batches_tracked` for a cumulative average. The batch statistics are rounded to
+/// float before the update, as the run files store them, so the workbench's recomputation of the
+/// rule from the `bn_watch` events meets the running statistics to float precision.
 ///
 /// ```swift
 /// var sim = DemoRunSimulator(shape: DemoRunShape(epochs: 1, stepsPerEpoch: 20),
@@ -87,6 +90,7 @@ public struct DemoRunSimulator: Sendable {
         if loss.isFinite { lastLoss = loss; epochLosses.append(loss) }
 
         updateBatchNorm(t: t)
+        for layer in layers where !shape.watched.isEmpty { events.append(.bnWatch(watch(of: layer))) }
         let endOfEpoch = step % shape.stepsPerEpoch == 0
         if step % shape.snapshotEvery == 0 || endOfEpoch {
             for layer in layers { events.append(.bnSnapshot(snapshot(of: layer, epoch: epoch))) }
@@ -120,8 +124,8 @@ public struct DemoRunSimulator: Sendable {
             for c in layer.baseMean.indices {
                 let mean = layer.baseMean[c] + layer.driftMean[c] * settle
                 let std = layer.baseStd[c] * (1 + 0.5 * exp(-t / 100))
-                layer.batchMean[c] = mean + 0.3 * std * rng.gaussian()
-                layer.batchVar[c] = std * std * max(0.3, 1 + 0.2 * rng.gaussian())
+                layer.batchMean[c] = Double(Float(mean + 0.3 * std * rng.gaussian()))
+                layer.batchVar[c] = Double(Float(std * std * max(0.3, 1 + 0.2 * rng.gaussian())))
             }
             if profile.updatesRunningStats {
                 layer.tracked += 1
@@ -134,6 +138,17 @@ public struct DemoRunSimulator: Sendable {
             }
             layers[li] = layer
         }
+    }
+
+    /// The watched channels' batch and running statistics after this step's update.
+    private func watch(of layer: Layer) -> BNWatch {
+        let k = shape.watched
+        func pick(_ values: [Double]) -> [Float] { k.map { Float(values[$0]) } }
+        return BNWatch(step: step, layer: layer.name, training: profile.updatesRunningStats, channels: k,
+                       count: shape.batchSize, momentum: profile.momentum.map(BNMomentum.factor) ?? .cumulative,
+                       batchMean: pick(layer.batchMean), batchVar: pick(layer.batchVar),
+                       runningMean: pick(layer.runningMean), runningVar: pick(layer.runningVar),
+                       numBatchesTracked: layer.tracked)
     }
 
     private func snapshot(of layer: Layer, epoch: Int) -> BNSnapshot {

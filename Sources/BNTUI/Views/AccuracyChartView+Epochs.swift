@@ -11,7 +11,7 @@ extension AccuracyChartView {
                             glyphs: Glyphs) -> [Series] {
         let experiment = state.currentExperiment
         let runs = state.chartRuns.filter { !$0.epochs.isEmpty }
-        let names = runs.map { run in state.replay.flatMap { r in r.sources.first { $0.id == run.id }.map(r.label(of:)) } ?? run.variant }
+        let names = state.names(of: runs)
         let colors = runs.enumerated().map { i, run in
             state.replay == nil ? Theme.color(variant: run.variant, in: experiment) : ChartColor.automatic(i)
         }

@@ -19,15 +19,16 @@ enum AccuracyChartView {
     static func groups(_ state: WorkbenchState) -> [Group] {
         let experiment = state.currentExperiment
         var out: [Group] = []
-        for run in state.chartRuns {
+        let runs = state.chartRuns
+        for (run, name) in zip(runs, state.names(of: runs)) {
             guard let epoch = run.latestEpoch else { continue }
             let color = Theme.color(variant: run.variant, in: experiment)
             let trainModes = epoch.trainMode ?? []
-            out.append(Group(name: trainModes.isEmpty ? run.variant : "\(run.variant) eval", color: color,
+            out.append(Group(name: trainModes.isEmpty ? name : "\(name) eval", color: color,
                              overall: epoch.accuracy, perClass: epoch.classAccuracy, runID: run.id))
             let extra: [ChartColor] = [.magenta, .red, .blue, .white]
             for (k, t) in trainModes.enumerated() {
-                out.append(Group(name: "\(run.variant) train b=\(t.batchSize)", color: extra[k % extra.count],
+                out.append(Group(name: "\(name) train b=\(t.batchSize)", color: extra[k % extra.count],
                                  overall: t.accuracy, perClass: t.classAccuracy, runID: run.id))
             }
         }
@@ -66,7 +67,7 @@ enum AccuracyChartView {
                             glyphs: glyphs, labelStyle: Theme.title)
         let legendRows = min(legend.rowsNeeded(width: rect.width), max(1, (rect.height - 1) / 3))
         legend.render(into: &grid, in: Rect(x: rect.x, y: rect.y + 1, width: rect.width, height: legendRows))
-        let probe = probeLine(state.chartRuns, glyphs: glyphs)
+        let probe = probeLine(state.chartRuns, names: state.names(of: state.chartRuns), glyphs: glyphs)
         if let probe {
             grid.put(string: probe, at: Point(x: rect.x, y: rect.y + 1 + legendRows), style: Theme.title,
                      maxWidth: rect.width, ellipsis: glyphs.ellipsis)
@@ -84,7 +85,8 @@ enum AccuracyChartView {
         } else {
             // Narrow: one sparkline row per run (overall and the picked class), the bars below.
             let rows = trendRows(state, classNames: classNames, glyphs: glyphs)
-            let shown = below.height - rows.count >= classCount + 1 ? rows.count : min(rows.count, max(0, below.height / 3))
+            var shown = below.height - rows.count >= classCount + 1 ? rows.count : min(rows.count, max(0, below.height / 3))
+            if shown == 1 { shown = 0 }    // a title without a run's row under it says nothing
             for (i, row) in rows.prefix(shown).enumerated() {
                 row.render(into: &grid, at: Point(x: below.x, y: below.y + i), width: below.width, glyphs: glyphs)
             }
@@ -102,7 +104,8 @@ enum AccuracyChartView {
         chart.showsLegend = false
         if classCount * groups.count > body.height && body.height > 1 {
             let shown = (body.height - 1) / max(1, groups.count)
-            grid.put(string: "(\(shown) of \(classCount) classes fit; enlarge the window for all)",
+            let long = "(\(shown) of \(classCount) classes fit; enlarge the window for all)"
+            grid.put(string: long.count <= rect.width ? long : "(\(shown) of \(classCount) classes fit)",
                      at: Point(x: rect.x, y: rect.maxY - 1), style: Theme.dim, maxWidth: rect.width, ellipsis: glyphs.ellipsis)
             chart.render(into: &grid, in: body.inset(bottom: 1))
         } else {
@@ -113,11 +116,11 @@ enum AccuracyChartView {
     /// The probe drift of the runs' latest epochs (how much the eval-mode output on fixed test
     /// images changed since the previous epoch), e.g. `probe drift: train-mode 0.0132 · bn-eval 0`;
     /// nil when no run records a probe.
-    static func probeLine(_ runs: [RunRecord], glyphs: Glyphs) -> String? {
-        let parts = runs.compactMap { run -> String? in
+    static func probeLine(_ runs: [RunRecord], names: [String]? = nil, glyphs: Glyphs) -> String? {
+        let parts = zip(runs, names ?? RunRecord.labels(runs)).compactMap { run, name -> String? in
             guard let drift = run.latestEpoch?.probeDrift else { return nil }
             let changed = run.latestEpoch?.probeChanged.map { $0 > 0 ? " (\($0) changed class)" : "" } ?? ""
-            return "\(run.variant) \(drift == 0 ? "0" : NumberFormat.compact(drift))\(changed)"
+            return "\(name) \(drift == 0 ? "0" : NumberFormat.compact(drift))\(changed)"
         }
         guard !parts.isEmpty else { return nil }
         return "probe drift since the previous epoch: " + parts.joined(separator: glyphs.isUnicode ? " · " : " | ")

@@ -20,7 +20,10 @@ enum BNHeatmapView {
         let shown = Array(ordered[start..<(start + rows)])
         let tracked = latest.runningMean != nil
         let what = tracked ? statistic.runningName : statistic.batchName
-        let range = shown.count == channels ? "all \(channels)" : "\(start + 1)-\(start + rows)/\(channels)"
+        // Named as the rows are labelled: channels `c0-c2 of 16` in channel order, else ranks `#1-3 of 16`.
+        let range = shown.count == channels ? "all \(channels)"
+            : order == .channel ? "c\(shown[0])-c\(shown[shown.count - 1]) of \(channels)"
+            : "#\(start + 1)-\(start + rows) of \(channels)"
         let title = "\(what) \(range) by \(order.rawValue)"
         grid.put(string: title + (title.count + 4 <= rect.width ? " (O)" : ""), at: rect.origin, style: Theme.dim,
                  maxWidth: rect.width, ellipsis: glyphs.ellipsis)

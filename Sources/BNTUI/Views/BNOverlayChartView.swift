@@ -6,15 +6,15 @@ import BNLab
 /// momenta 0.01, 0.1, 0.5 and the cumulative average, or grad-accumulation's batch-64 against
 /// micro-16x4. Watched channels use every forward; others the snapshots (the caption says which).
 enum BNOverlayChartView {
-    static func render(_ statistic: BNStatistic, runs: [RunRecord], layer: String, channel c: Int, cursor: ReplayCursor?,
+    static func render(_ statistic: BNStatistic, runs: [RunRecord], names: [String], layer: String, channel c: Int, cursor: ReplayCursor?,
                        into grid: inout Grid, in rect: Rect, glyphs: Glyphs) {
         guard rect.height >= 4 else { return }
-        let withLayer = runs.filter { $0.watches[layer] != nil || $0.snapshots[layer] != nil }
-        let variantCounts = Dictionary(withLayer.map { ($0.variant, 1) }, uniquingKeysWith: +)
+        let named = zip(runs, names).filter { $0.0.watches[layer] != nil || $0.0.snapshots[layer] != nil }
+        let withLayer = named.map(\.0)
         var series: [Series] = []
         var fromSnapshots: [String] = []
         for (i, run) in withLayer.enumerated() {
-            let name = (variantCounts[run.variant] ?? 0) > 1 ? "\(run.variant) \(run.id)" : run.variant
+            let name = named[i].1
             let color = ChartColor.palette[i % ChartColor.palette.count]
             if let trace = run.watches[layer], let k = trace.channels.firstIndex(of: c), !trace.events.isEmpty {
                 series.append(Series(name: name, x: trace.events.indices.map(trace.x),

@@ -19,11 +19,14 @@ enum ChartPaneView {
             ReplayBarView.render(lines.prefix(height), into: &grid, in: bar, glyphs: glyphs)
             body = rest
             if let lesson = state.lesson {
-                let lines = LessonView.lines(lesson, replay: replay, width: body.width)
-                // The lesson may take up to half the chart's height; its text comes first.
-                let height = min(lines.count + 1, max(0, body.height / 2))
+                let full = LessonView.lines(lesson, replay: replay, width: body.width).count
+                // The lesson takes up to half the chart's height, two thirds when its text needs it
+                // (the chart keeps 8 rows); what still does not fit is shortened, never the question.
+                let height = min(full + 1, max(0, max(body.height / 2, min(body.height * 2 / 3, body.height - 8))))
                 let (chart, box) = body.splitBottom(height)
-                LessonView.render(lines.prefix(max(0, height - 1)), into: &grid, in: box, glyphs: glyphs)
+                let lines = LessonView.lines(lesson, replay: replay, width: body.width, maxLines: max(0, height - 1),
+                                             ellipsis: glyphs.ellipsis)
+                LessonView.render(lines[...], into: &grid, in: box, glyphs: glyphs)
                 body = chart
             }
         }

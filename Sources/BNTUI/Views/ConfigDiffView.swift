@@ -6,10 +6,31 @@ enum ConfigDiffView {
     static func render(_ replay: ReplaySession, into grid: inout Grid, screen: Rect, glyphs: Glyphs) {
         let diff = replay.configDiff
         let missing = glyphs.isUnicode ? "—" : "-"
-        var header = ["key"] + replay.sources.map { "\($0.id) \(replay.label(of: $0))" }
+        let names = replay.sources.map { "\($0.id) \(replay.label(of: $0))" }
+        var header = ["key"] + names
         if header.count < 2 { header.append("") }
-        var table: [[String]] = diff.rows.map { [$0.key] + $0.values.map { $0 ?? missing } }
+        // The settings first (learning rate, batch, variant…), the model's layers after: when rows
+        // must be left out at 80×24, the layer details go.
+        let rowsInOrder = diff.rows.filter { !$0.key.hasPrefix("model[") } + diff.rows.filter { $0.key.hasPrefix("model[") }
+        var table: [[String]] = rowsInOrder.map { [$0.key] + $0.values.map { $0 ?? missing } }
         var notes: [String] = []
+        // Columns too narrow for `r1 bn-lr0.01`: headed by the run ids, named in a line below.
+        let columnRoom = (screen.width - 6 - min(table.map { $0[0].count }.max() ?? 3, (screen.width - 6) / 2))
+            / max(1, names.count) - 2
+        if names.contains(where: { $0.count > columnRoom }) {
+            header = ["key"] + replay.sources.map(\.id)
+            // Wrapped between names, never inside one.
+            let separator = glyphs.isUnicode ? " · " : " | "
+            var line = ""
+            for name in names {
+                if !line.isEmpty && line.count + separator.count + name.count > screen.width - 8 {
+                    notes.append(line)
+                    line = ""
+                }
+                line += (line.isEmpty ? "" : separator) + name
+            }
+            notes.append(line)
+        }
         if diff.rows.isEmpty { notes.append("The runs' configurations are the same.") }
         if !diff.withoutConfig.isEmpty {
             notes.append("No readable config in: " + diff.withoutConfig.joined(separator: ", "))

@@ -5,29 +5,49 @@ import BNCharts
 enum HeaderView {
     static func render(_ state: WorkbenchState, into grid: inout Grid, in rect: Rect, glyphs: Glyphs) {
         guard !rect.isEmpty else { return }
+        let separator = glyphs.isUnicode ? " · " : " | "
+        var parts = messageParts(state, glyphs: glyphs)
+        let right = parts.joined(separator: separator)
+        let style = state.status.map { $0.isError ? Theme.error : .plain } ?? Theme.dim
+        let brand = " bnlab "
+        let title = " batch-normalization workbench", shortTitle = " BN workbench"
+        let label = state.backendLabel.map { "  " + $0 } ?? ""
+        // The title and the backend label give way to a message that would not fit beside them.
+        let fixed = brand.count + 3    // one space before the message, one after it, one between
+        let showsTitle = rect.width >= 60 && fixed + title.count + right.count <= rect.width
+        let showsLabel = !label.isEmpty && rect.width >= 90 && showsTitle
+            && fixed + title.count + label.count + right.count <= rect.width
         var x = rect.x
-        x += grid.put(string: " bnlab ", at: Point(x: x, y: rect.y), style: Theme.brand)
-        if rect.width >= 60 {
-            x += grid.put(string: " batch-normalization workbench", at: Point(x: x, y: rect.y), style: Theme.title)
+        x += grid.put(string: brand, at: Point(x: x, y: rect.y), style: Theme.brand)
+        if showsTitle {
+            x += grid.put(string: title, at: Point(x: x, y: rect.y), style: Theme.title)
+        } else if rect.width >= 60 && fixed + shortTitle.count + right.count <= rect.width {
+            x += grid.put(string: shortTitle, at: Point(x: x, y: rect.y), style: Theme.title)
         }
-        if let label = state.backendLabel, rect.width >= 90 {
-            x += grid.put(string: "  " + label, at: Point(x: x, y: rect.y), style: Theme.dim)
-        }
-        let right: String
-        let style: Style
-        if let status = state.status {
-            right = status.text
-            style = status.isError ? Theme.error : .plain
-        } else {
-            let summary = state.replay.map { replaySummary($0, glyphs: glyphs) } ?? runSummary(state.runs, glyphs: glyphs)
-            right = [contextSummary(state, glyphs: glyphs), summary].compactMap { $0 }
-                .joined(separator: glyphs.isUnicode ? " · " : " | ")
-            style = Theme.dim
-        }
+        if showsLabel { x += grid.put(string: label, at: Point(x: x, y: rect.y), style: Theme.dim) }
         let room = rect.maxX - x - 2
         guard room > 3, !right.isEmpty else { return }
-        let text = TextFitting.truncate(right, to: room, ellipsis: glyphs.ellipsis)
+        // A summary loses whole parts from its end; a message is shortened at a word.
+        var text = right
+        while text.count > room && parts.count > 1 {
+            parts.removeLast()
+            text = parts.joined(separator: separator)
+        }
+        text = TextWrap.shortened(text, to: room, ellipsis: glyphs.ellipsis)
         grid.put(string: text, at: Point(x: rect.maxX - text.count - 1, y: rect.y), style: style)
+    }
+
+    /// What the header says on the right, whole: the status message, or else the runs' context and
+    /// summary (`subset 3000/600 · 2 ep`, `2 runs replayed · step 16/32`), joined by ` · `.
+    static func message(_ state: WorkbenchState, glyphs: Glyphs) -> String {
+        messageParts(state, glyphs: glyphs).joined(separator: glyphs.isUnicode ? " · " : " | ")
+    }
+
+    /// The parts of ``message(_:glyphs:)``: the status message alone, or the context and summary.
+    static func messageParts(_ state: WorkbenchState, glyphs: Glyphs) -> [String] {
+        if let status = state.status { return [status.text] }
+        let summary = state.replay.map { replaySummary($0, glyphs: glyphs) } ?? runSummary(state.runs, glyphs: glyphs)
+        return [contextSummary(state, glyphs: glyphs), summary].compactMap { $0 }
     }
 
     /// The data and epochs of the runs shown (`subset 3000/600 · 2 ep`) when they share them, else

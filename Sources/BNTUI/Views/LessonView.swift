@@ -5,18 +5,48 @@ import Foundation
 /// The lesson box under the chart: which step, its text, the question and (once revealed) the
 /// answer, and the keys that go on; while playing towards a pause, one line saying so.
 enum LessonView {
-    /// The lines for `lesson` in `width` columns, each with its style.
+    /// The lines for `lesson` in `width` columns, each with its style, in at most `maxLines` rows:
+    /// when they do not fit, the key reminders go first (the footer has them), then the end of the
+    /// step's text (marked by `ellipsis`); the question and the answer always stay.
+    static func lines(_ lesson: LessonPlayer, replay: ReplaySession, width: Int, maxLines: Int,
+                      ellipsis: Character) -> [(String, Style)] {
+        let sections = sections(lesson, replay: replay, width: width)
+        var text = sections.text, prompt = sections.prompt, keys = sections.keys
+        func count() -> Int { sections.title.count + text.count + sections.question.count + prompt.count + keys.count }
+        if count() > maxLines { keys = [] }
+        if count() > maxLines { prompt = [] }
+        if count() > maxLines {
+            let room = max(0, text.count - (count() - maxLines) - 1)
+            text = Array(text.prefix(room)) + (room < text.count ? [(String(ellipsis), Theme.dim)] : [])
+        }
+        return Array((sections.title + text + sections.question + prompt + keys).prefix(maxLines))
+    }
+
+    /// The lines for `lesson` in `width` columns, each with its style, all of them.
     static func lines(_ lesson: LessonPlayer, replay: ReplaySession, width: Int) -> [(String, Style)] {
+        let s = sections(lesson, replay: replay, width: width)
+        return s.title + s.text + s.question + s.prompt + s.keys
+    }
+
+    /// The parts of a step's box, wrapped to `width`: where it paused, its text, the question
+    /// (and answer once revealed), the prompt to reveal it, the key that goes on.
+    typealias Sections = (title: [(String, Style)], text: [(String, Style)], question: [(String, Style)],
+                          prompt: [(String, Style)], keys: [(String, Style)])
+
+    static func sections(_ lesson: LessonPlayer, replay: ReplaySession, width: Int) -> Sections {
+        let wrap = max(10, width)
+        func wrapped(_ text: String, _ style: Style) -> [(String, Style)] { TextWrap.lines(text, width: wrap).map { ($0, style) } }
         let total = lesson.steps.count
         guard let step = lesson.current else {
-            return [("Lesson finished (\(total) steps). The replay stays open: Space plays, W leaves, q quits.", Theme.title)]
+            return (wrapped("Lesson finished (\(total) steps). The replay stays open: Space plays, W leaves, q quits.", Theme.title),
+                    [], [], [], [])
         }
         let point = LessonPlayer.pausePoint(of: step, cursor: replay.cursor)
         var whereText: String
         switch step.pause {
         case .step(let s):
             whereText = "step \(s)"
-            if s > point { whereText += " (the run ends at step \(point))" }
+            if s > point { whereText += " (run ends at \(point))" }
         case .epoch(let e):
             whereText = "end of epoch \(e)"
             if e > replay.cursor.epochEnds.count { whereText += " (the run has \(replay.cursor.epochEnds.count) epochs)" }
@@ -24,22 +54,21 @@ enum LessonView {
         guard lesson.isPaused else {
             // On the way to the pause point: playing, or held by the user with Space.
             let motion = replay.cursor.isPlaying ? "playing to \(whereText)…" : "paused; Space plays on to \(whereText)"
-            return [("Lesson \(lesson.index + 1)/\(total): \(motion)", Theme.title)]
+            return (wrapped("Lesson \(lesson.index + 1)/\(total): \(motion)", Theme.title), [], [], [], [])
         }
-        var out: [(String, Style)] = [("Lesson \(lesson.index + 1)/\(total), paused at \(whereText)", Theme.title)]
-        let wrap = max(10, width)
-        out += TextWrap.lines(unfold(step.text), width: wrap).map { ($0, Style.plain) }
-        if let question = step.question {
-            out += TextWrap.lines("Q: " + unfold(question), width: wrap).map { ($0, Theme.key) }
+        let title = wrapped("Lesson \(lesson.index + 1)/\(total), paused at \(whereText)", Theme.title)
+        let text = wrapped(unfold(step.text), .plain)
+        var question: [(String, Style)] = [], prompt: [(String, Style)] = []
+        if let q = step.question {
+            question = wrapped("Q: " + unfold(q), Theme.key)
             if lesson.isAnswerShown, let answer = step.answer {
-                out += TextWrap.lines("A: " + unfold(answer), width: wrap).map { ($0, Style(foreground: .green, attributes: .bold)) }
+                question += wrapped("A: " + unfold(answer), Style(foreground: .green, attributes: .bold))
             } else if step.answer != nil {
-                out.append(("Predict, then press a to reveal the answer.", Theme.dim))
+                prompt = wrapped("Predict, then press a to reveal the answer.", Theme.dim)
             }
         }
         let last = lesson.index + 1 == total
-        out.append((last ? "N ends the lesson." : "N continues to the next step.", Theme.dim))
-        return out
+        return (title, text, question, prompt, wrapped(last ? "N ends the lesson." : "N continues to the next step.", Theme.dim))
     }
 
     /// `text` with its single line breaks (from a YAML block) turned into spaces; blank lines stay

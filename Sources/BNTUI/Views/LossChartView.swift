@@ -35,14 +35,12 @@ enum LossChartView {
         if let replay = state.replay {
             // Compared runs: one color per file, names unique among them; the legend reads the
             // values at the cursor. Runs differing only in their seed become a mean with a band.
-            let experiments = Set(replay.sources.map(\.header.experiment))
-            for group in replay.seedGroups {
+            let groupNames = replay.seedGroupNames()
+            for (g, group) in replay.seedGroups.enumerated() {
                 let members = group.compactMap { i in runs.first { $0.id == replay.sources[i].id } }
                 if members.count >= 2 {
                     let band = SeedBand(records: members)
-                    let header = replay.sources[group[0]].header
-                    let base = experiments.count > 1 ? "\(header.experiment)/\(header.variant)" : header.variant
-                    series.append(Series(name: base + " mean of \(members.count) seeds",
+                    series.append(Series(name: groupNames[g] + " mean of \(members.count) seeds",
                                          points: mapped(members[0], band.mean), color: .automatic(group[0])))
                     bands.append(ChartBand(low: mapped(members[0], band.low), high: mapped(members[0], band.high),
                                            color: .automatic(group[0])))
@@ -50,15 +48,16 @@ enum LossChartView {
                 }
                 for run in members {
                     let index = replay.sources.firstIndex { $0.id == run.id } ?? 0
-                    let name = replay.sources.indices.contains(index) ? replay.label(of: replay.sources[index]) : run.variant
+                    let name = group.count == 1 ? groupNames[g] : run.label(among: runs)
                     series.append(Series(name: name, points: mapped(run, run.losses), color: .automatic(index)))
                 }
             }
         } else {
             // The legend shows each run's latest loss; a diverged run's stays bare: the note under
             // the chart says where it diverged.
-            series = runs.map { run -> Series in
-                var s = Series(name: run.variant, points: mapped(run, run.losses),
+            let names = state.names(of: runs)
+            series = runs.enumerated().map { i, run -> Series in
+                var s = Series(name: names[i], points: mapped(run, run.losses),
                                color: Theme.color(variant: run.variant, in: experiment))
                 if run.state != .diverged {
                     s.detail = run.losses.last { $0.y.isFinite }.map { NumberFormat.value($0.y, significantDigits: 3) }

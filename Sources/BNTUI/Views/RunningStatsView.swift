@@ -26,15 +26,22 @@ enum RunningStatsView {
         let channel = min(max(0, state.channel), channels - 1)
         let cursor = state.replay?.cursor
         if state.bnPanelMode == .overlay {
-            BNOverlayChartView.render(state.statistic, runs: state.chartRuns, layer: layer, channel: channel, cursor: cursor,
+            BNOverlayChartView.render(state.statistic, runs: state.chartRuns, names: state.names(of: state.chartRuns), layer: layer, channel: channel, cursor: cursor,
                                       into: &grid, in: rect, glyphs: glyphs)
             return
         }
-        grid.put(string: caption(run, layer: layer, channel: channel, channels: channels, width: rect.width, glyphs: glyphs),
+        grid.put(string: caption(run, name: state.names(of: [run])[0], layer: layer, channel: channel, channels: channels, width: rect.width, glyphs: glyphs),
                  at: rect.origin, style: Theme.title, maxWidth: rect.width, ellipsis: glyphs.ellipsis)
 
         let body = rect.inset(top: 1)
         guard !snaps.isEmpty else {
+            BNChannelChartView.render(state.statistic, run: run, layer: layer, channel: channel, cursor: cursor,
+                                      into: &grid, in: body, glyphs: glyphs)
+            return
+        }
+        // Under a lesson's text at 80×24 the body is small: the channel chart alone, with the
+        // batch, running and expected lines the lesson speaks of.
+        guard body.height >= 12 else {
             BNChannelChartView.render(state.statistic, run: run, layer: layer, channel: channel, cursor: cursor,
                                       into: &grid, in: body, glyphs: glyphs)
             return
@@ -50,17 +57,18 @@ enum RunningStatsView {
                                   into: &grid, in: chartRect, glyphs: glyphs)
     }
 
-    /// `#1 bn · layer 2 (BatchNorm1d) 1/2 · ch 64/255 watched`, without the layer type when it
+    /// `#1 bn s2 · layer 2 (BatchNorm1d) 1/2 · ch 64/255 watched`, without the layer type when it
     /// does not fit.
-    static func caption(_ run: RunRecord, layer: String, channel: Int, channels: Int, width: Int, glyphs: Glyphs) -> String {
+    static func caption(_ run: RunRecord, name: String, layer: String, channel: Int, channels: Int, width: Int, glyphs: Glyphs) -> String {
         let layerIndex = (run.layerNames.firstIndex(of: layer) ?? 0) + 1
         let watched = run.watches[layer].map { $0.channels.contains(channel) ? " watched" : " not watched" } ?? ""
         let separator = glyphs.isUnicode ? " · " : " | "
         let type = (run.snapshots[layer]?.last?.layerType).map { " (\($0))" } ?? ""
-        let full = ["\(run.id) \(run.variant)", "layer \(layer)\(type) \(layerIndex)/\(run.layerNames.count)",
+        let who = "\(run.id) \(name)"
+        let full = [who, "layer \(layer)\(type) \(layerIndex)/\(run.layerNames.count)",
                     "ch \(channel)/\(channels - 1)\(watched)"].joined(separator: separator)
         guard full.count > width else { return full }
-        return ["\(run.id) \(run.variant)", "layer \(layer) \(layerIndex)/\(run.layerNames.count)",
+        return [who, "layer \(layer) \(layerIndex)/\(run.layerNames.count)",
                 "ch \(channel)/\(channels - 1)\(watched)"].joined(separator: separator)
     }
 }
