@@ -27,6 +27,7 @@ enum GoldenSchema {
             try checkState(golden.stateBefore, field: "state_before")
             try checkState(golden.stateAfter, field: "state_after")
         case "loss":
+            try checkArguments("CrossEntropyLoss", golden.args ?? [:], field: "args")
             try checkTensor(golden.input, field: "input")
             try checkTensor(golden.gradInput, field: "grad_input")
             guard let input = golden.input else { throw GoldenSchemaError(field: "input", problem: "is missing") }
