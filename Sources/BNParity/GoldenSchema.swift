@@ -183,6 +183,9 @@ enum GoldenSchema {
             default: continue
             }
             let isSize = sizes.contains(key), isPadding = key == "padding"
+            if isSize, case .array(let items) = value, items.isEmpty {
+                throw GoldenSchemaError(field: "\(field).\(key)", problem: "is an empty list; give at least one size")
+            }
             guard isSize || isPadding || key == "start_dim" || key == "end_dim" || key == "ignore_index" else { continue }
             var ints: [Int] = []
             for d in numbers {
