@@ -27,6 +27,7 @@ enum GoldenSchema {
             try checkState(golden.stateBefore, field: "state_before")
             try checkState(golden.stateAfter, field: "state_after")
         case "loss":
+            try checkArguments("CrossEntropyLoss", golden.args ?? [:], field: "args")
             try checkTensor(golden.input, field: "input")
             try checkTensor(golden.gradInput, field: "grad_input")
             guard let input = golden.input else { throw GoldenSchemaError(field: "input", problem: "is missing") }
@@ -182,6 +183,9 @@ enum GoldenSchema {
             default: continue
             }
             let isSize = sizes.contains(key), isPadding = key == "padding"
+            if isSize, case .array(let items) = value, items.isEmpty {
+                throw GoldenSchemaError(field: "\(field).\(key)", problem: "is an empty list; give at least one size")
+            }
             guard isSize || isPadding || key == "start_dim" || key == "end_dim" || key == "ignore_index" else { continue }
             var ints: [Int] = []
             for d in numbers {

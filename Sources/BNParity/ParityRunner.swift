@@ -187,7 +187,8 @@ public struct ParityRunner: Sendable {
             }
             var ignore = -100
             if case .number(let d)? = args["ignore_index"] {
-                guard let i = Int(exactly: d), abs(i) <= Int(Int32.max) else { throw CoreError.value("ignore_index \(d) is not an integer") }
+                // range checked on the double: abs(Int.min) would itself overflow
+                guard abs(d) <= Double(Int32.max), let i = Int(exactly: d) else { throw CoreError.value("ignore_index \(d) is not an integer") }
                 ignore = i
             }
             var smoothing = 0.0
