@@ -53,19 +53,10 @@ public enum RunReader {
     }
 
     /// The summaries of every `*.jsonl` file of `folder`, newest first, and the files that
-    /// could not be read.
+    /// could not be read; each from its header and tail (``RunSummaryReader``), without the
+    /// folder's index (``RunIndex/listing(in:useIndex:progress:)`` uses it).
     public static func summaries(in folder: URL) -> (runs: [RunSummary], failures: [RunFileError]) {
-        let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
-        var runs: [RunSummary] = []
-        var failures: [RunFileError] = []
-        for name in names.sorted() where name.hasSuffix("." + RunFormat.fileExtension) {
-            do {
-                runs.append(try read(contentsOf: folder.appendingPathComponent(name)).summary)
-            } catch {
-                failures.append(error)
-            }
-        }
-        runs.sort { ($0.started, $0.runID) > ($1.started, $1.runID) }
-        return (runs, failures)
+        let listing = RunIndex.listing(in: folder, useIndex: false)
+        return (listing.runs, listing.failures)
     }
 }

@@ -27,9 +27,19 @@ public final class RunEventReader {
     private var unknown: [String: Int] = [:]
     private var sawEnd = false
     private var finished = false
+    /// Event types the caller does not need (`"bn_watch"`, `"bn_snapshot"`): their lines are
+    /// passed over after a byte scan of their `type`, without decoding or checks.
+    public var skippedTypes: Set<String> = []
 
     /// Opens `url` and reads its header; the file stays open until the last event is read.
     public convenience init(contentsOf url: URL, maxLineBytes: Int = LineReader.defaultMaxLineBytes) throws(RunFileError) {
+        let fd = try Self.openRegularFile(url)
+        try self.init(lines: LineReader(fileDescriptor: fd, maxLineBytes: maxLineBytes), file: url.lastPathComponent) { close(fd) }
+    }
+
+    /// Opens `url` for reading; an error names the file when it cannot be opened or is not a
+    /// regular file (a folder cannot be read, a device such as /dev/zero would never end).
+    static func openRegularFile(_ url: URL) throws(RunFileError) -> Int32 {
         let name = url.lastPathComponent
         let fd = open(url.path, O_RDONLY)
         guard fd >= 0 else {
@@ -39,12 +49,11 @@ public final class RunEventReader {
         }
         var info = stat()
         if fstat(fd, &info) == 0, (info.st_mode & S_IFMT) != S_IFREG {
-            // a folder cannot be read; a device such as /dev/zero would never end
             close(fd)
             let what = (info.st_mode & S_IFMT) == S_IFDIR ? "a folder" : "not a regular file"
             throw RunFileError(kind: .unreadable, file: name, problem: "is \(what), not a run file", hint: "name a .jsonl file")
         }
-        try self.init(lines: LineReader(fileDescriptor: fd, maxLineBytes: maxLineBytes), file: name) { close(fd) }
+        return fd
     }
 
     /// Reads runs from bytes in memory; `file` names them in messages.
@@ -87,6 +96,7 @@ public final class RunEventReader {
                 break
             }
             if line.bytes.allSatisfy(Self.isSpace) { continue }
+            if !skippedTypes.isEmpty && EventTypeScan.isOne(of: skippedTypes, line.bytes) { continue }
             let clean: Data
             do {
                 clean = try JSONLineCleaner.clean(line.bytes)

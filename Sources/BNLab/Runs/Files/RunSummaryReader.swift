@@ -1,0 +1,126 @@
+import Foundation
+
+/// Reads a run's summary from its header line and the file's tail, without reading the events in
+/// between: enough for a listing of thousands of runs.
+///
+/// The last ~64 KiB hold the `end` event (with the 1.1 summary: `epoch`, `accuracy`, `test_loss`,
+/// `train_loss`) and usually the last `epoch` and `step` events. When the tail has neither an
+/// `epoch` event and the run finished one (a run interrupted inside a long stretch of snapshots),
+/// the file is streamed instead, passing over `bn_snapshot` and `bn_watch` lines by a byte scan.
+///
+/// ```swift
+/// let summary = try RunSummaryReader.summary(contentsOf: url)
+/// print(summary.statusText, summary.finalAccuracy ?? 0)
+/// ```
+public enum RunSummaryReader {
+    /// Bytes read from the end of the file.
+    public static let tailBytes = 64 << 10
+    /// Event types a summary never needs.
+    static let bulkyTypes: Set<String> = ["bn_snapshot", "bn_watch"]
+
+    /// The summary of the run file at `url`.
+    public static func summary(contentsOf url: URL, tailBytes: Int = RunSummaryReader.tailBytes) throws(RunFileError) -> RunSummary {
+        let name = url.lastPathComponent
+        let fd = try RunEventReader.openRegularFile(url)
+        defer { close(fd) }
+        var info = stat()
+        guard fstat(fd, &info) == 0 else { return try streamed(url) }
+        let size = Int(info.st_size)
+        // The header: the first line, if it ends within the first tail-sized block.
+        let head = readBytes(fd, offset: 0, count: min(size, max(tailBytes, 4096)))
+        guard let newline = head.firstIndex(of: 0x0A) else { return try streamed(url) }
+        let headerLine = LineReader.Line(number: 1, bytes: trimCR(head[head.startIndex..<newline]), kind: .complete)
+        let decoder = RunFormat.makeDecoder()
+        let header = try RunEventReader.readHeaderLine(headerLine, file: name, decoder: decoder)
+        let headerEnd = newline - head.startIndex + 1
+        let tailStart = max(headerEnd, size - tailBytes)
+        var tail = readBytes(fd, offset: tailStart, count: size - tailStart)
+        if tailStart > headerEnd, let first = tail.firstIndex(of: 0x0A) {
+            tail = tail[(first + 1)...]   // the first line is cut: drop it
+        } else if tailStart > headerEnd {
+            tail = Data()
+        }
+        var found = TailEvents()
+        found.scan(tail, decoder: decoder)
+        // the last epoch event holds the train-mode accuracies: stream when the tail lacks it
+        // and the run finished an epoch (or its end does not say)
+        let epochsDone = found.end.map { $0.epoch ?? 1 } ?? 1
+        if found.epoch == nil && epochsDone > 0 && tailStart > headerEnd {
+            return try streamed(url)
+        }
+        let epochCount = found.epoch?.epoch ?? found.end?.epoch ?? 0
+        return RunSummary(header: header, url: url, end: found.end, lastEpoch: found.epoch, epochCount: epochCount,
+                          lastStep: found.step, maxStep: found.maxStep)
+    }
+
+    /// The summary from a streaming read of the whole file, passing over snapshots and watches.
+    static func streamed(_ url: URL) throws(RunFileError) -> RunSummary {
+        let stream = try RunEventReader(contentsOf: url)
+        stream.skippedTypes = bulkyTypes
+        var end: EndEvent?, epoch: EpochEvent?, step: StepEvent?
+        var epochCount = 0, maxStep: Int?
+        while let (_, event) = stream.next() {
+            if let s = event.step { maxStep = max(maxStep ?? s, s) }
+            switch event {
+            case .end(let e): end = e
+            case .epoch(let e): epoch = e; epochCount += 1
+            case .step(let e): step = e
+            default: break
+            }
+        }
+        return RunSummary(header: stream.header, url: url, end: end, lastEpoch: epoch, epochCount: epochCount,
+                          lastStep: step, maxStep: maxStep)
+    }
+
+    /// The last `end`, `epoch` and `step` events of a block of complete lines.
+    private struct TailEvents {
+        var end: EndEvent?
+        var epoch: EpochEvent?
+        var step: StepEvent?
+        var maxStep: Int?
+
+        /// Walks the lines from the last, decoding only the wanted types.
+        mutating func scan(_ block: Data, decoder: JSONDecoder) {
+            var lineEnd = block.endIndex
+            // a last line without `\n` may be cut mid-write: it is decoded like any other and
+            // simply ignored when it does not decode
+            while lineEnd > block.startIndex {
+                let lineStart = (block[block.startIndex..<lineEnd].lastIndex(of: 0x0A)).map { $0 + 1 } ?? block.startIndex
+                let line = block[lineStart..<lineEnd]
+                lineEnd = lineStart > block.startIndex ? lineStart - 1 : block.startIndex
+                guard let type = EventTypeScan.type(of: line) else { continue }
+                let wanted = (type == "end" && end == nil) || (type == "epoch" && epoch == nil) || (type == "step" && step == nil)
+                guard wanted, let clean = try? JSONLineCleaner.clean(trimCR(line)),
+                      let event = try? decoder.decode(RunEvent.self, from: clean),
+                      RunEventCheck.problem(in: event) == nil else { continue }
+                switch event {
+                case .end(let e): end = e
+                case .epoch(let e): epoch = e
+                case .step(let e): step = e; maxStep = max(maxStep ?? e.step, e.step)
+                default: break
+                }
+                if end != nil && epoch != nil && step != nil { return }
+            }
+        }
+    }
+
+    private static func trimCR(_ line: Data) -> Data {
+        line.last == 0x0D ? Data(line.dropLast()) : Data(line)
+    }
+
+    /// Up to `count` bytes at `offset` (fewer at the end of the file or on an error).
+    private static func readBytes(_ fd: Int32, offset: Int, count: Int) -> Data {
+        guard count > 0 else { return Data() }
+        var data = Data(count: count)
+        var filled = 0
+        data.withUnsafeMutableBytes { buffer in
+            while filled < count {
+                let n = pread(fd, buffer.baseAddress! + filled, count - filled, off_t(offset + filled))
+                if n < 0 && errno == EINTR { continue }
+                if n <= 0 { break }
+                filled += n
+            }
+        }
+        return data.prefix(filled)
+    }
+}

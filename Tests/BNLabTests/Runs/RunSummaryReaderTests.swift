@@ -1,0 +1,136 @@
+import Foundation
+import Testing
+@testable import BNLab
+
+/// Summaries from a run's header and tail, and the runs folder's summary index.
+@Suite("Run summaries and index")
+struct RunSummaryReaderTests {
+    /// The trained runs kept for the workbench's screen tests: real files of every status.
+    static let screenRuns = TestPaths.packageRoot.appendingPathComponent("Tests/BNTUITests/Fixtures/screen-runs")
+
+    static func runFiles() -> [URL] {
+        let folders = (try? FileManager.default.contentsOfDirectory(atPath: screenRuns.path)) ?? []
+        return folders.sorted().flatMap { folder -> [URL] in
+            let dir = screenRuns.appendingPathComponent(folder)
+            return ((try? FileManager.default.contentsOfDirectory(atPath: dir.path)) ?? []).sorted()
+                .filter { $0.hasSuffix(".jsonl") }.map { dir.appendingPathComponent($0) }
+        }
+    }
+
+    @Test("header and tail give the summary a full read gives, for every tail size")
+    func tailMatchesFullRead() throws {
+        let files = Self.runFiles()
+        #expect(files.count >= 10)
+        for url in files {
+            let full = RunSummary(try RunReader.read(contentsOf: url))
+            for tail in [512, 4096, RunSummaryReader.tailBytes] {
+                let quick = try RunSummaryReader.summary(contentsOf: url, tailBytes: tail)
+                #expect(quick == full, "\(url.lastPathComponent), tail \(tail)")
+            }
+        }
+    }
+
+    @Test("an interrupted run whose tail holds only snapshots is streamed instead")
+    func interruptedFallsBack() throws {
+        let folder = try TestPaths.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let header = #"{"format":"bnlab-run","version":"1.1","experiment":"x","variant":"v","started":"2025-01-31T12:00:00Z"}"#
+        var lines = [header]
+        for step in 1...3 { lines.append(#"{"type":"step","step":\#(step),"epoch":1,"loss":0.5,"lr":0.1,"samples":8}"#) }
+        lines.append(#"{"type":"epoch","epoch":1,"train_loss":0.4,"test_loss":0.6,"accuracy":0.75,"class_accuracy":[],"class_correct":[],"class_total":[]}"#)
+        let channels = Array(repeating: "0.5", count: 64).joined(separator: ",")
+        for _ in 0..<20 {
+            lines.append(#"{"type":"bn_snapshot","step":3,"layer":"1","batch_mean":[\#(channels)],"batch_var":[\#(channels)]}"#)
+        }
+        let url = folder.appendingPathComponent("x.jsonl")
+        try Data((lines.joined(separator: "\n") + "\n").utf8).write(to: url)
+        let quick = try RunSummaryReader.summary(contentsOf: url, tailBytes: 1024)
+        #expect(quick == RunSummary(try RunReader.read(contentsOf: url)))
+        #expect(quick.finalAccuracy == 0.75 && quick.epochs == 1 && quick.status == nil && quick.steps == 3)
+    }
+
+    @Test("the byte scan finds an event's type wherever the key stands, and only an unescaped pair")
+    func typeScan() {
+        #expect(EventTypeScan.type(of: Data(#"{"step":1,"type":"bn_watch"}"#.utf8)) == "bn_watch")
+        #expect(EventTypeScan.type(of: Data(#"{"type": "step", "step": 1}"#.utf8)) == "step")
+        #expect(EventTypeScan.type(of: Data(#"{"text":"\"type\":\"end\"","kind":"note"}"#.utf8)) == nil)
+        #expect(EventTypeScan.type(of: Data(#"{"type":"#.utf8)) == nil)
+        #expect(EventTypeScan.type(of: Data()) == nil)
+    }
+
+    @Test("the stream passes over skipped types and still reads the rest")
+    func skippedTypes() throws {
+        let url = try #require(Self.runFiles().first)
+        let stream = try RunEventReader(contentsOf: url)
+        stream.skippedTypes = ["bn_snapshot", "bn_watch"]
+        var types = Set<String>()
+        while let (_, event) = stream.next() { types.insert(event.type) }
+        #expect(!types.contains("bn_snapshot") && !types.contains("bn_watch"))
+        #expect(types.isSuperset(of: ["step", "epoch", "end"]))
+    }
+
+    @Test("the index is written, reused, refreshed when a file changes, and rebuilt when damaged")
+    func index() throws {
+        let folder = try TestPaths.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let files = Self.runFiles().prefix(4)
+        for url in files { try FileManager.default.copyItem(at: url, to: folder.appendingPathComponent(url.lastPathComponent)) }
+        try Data("{\"format\":\"bnlab-run\"".utf8).write(to: folder.appendingPathComponent("broken.jsonl"))
+        let indexURL = folder.appendingPathComponent(RunIndex.fileName)
+        let cold = RunIndex.listing(in: folder)
+        #expect(cold.runs.count == files.count && cold.failures.count == 1)
+        #expect(FileManager.default.fileExists(atPath: indexURL.path))
+        let stored = try #require(RunIndex.load(indexURL))
+        #expect(stored.runs.count == files.count)
+        // the index answers: a summary changed inside it is what the next listing shows
+        var edited = stored
+        edited.runs[0].summary.variant = "from-the-index"
+        RunIndex.save(edited, to: indexURL)
+        #expect(RunIndex.listing(in: folder).runs.contains { $0.variant == "from-the-index" })
+        #expect(RunIndex.listing(in: folder, useIndex: false).runs == cold.runs)
+        // a file that grew is read again
+        let grown = folder.appendingPathComponent(edited.runs[0].file)
+        let handle = try FileHandle(forWritingTo: grown)
+        try handle.seekToEnd()
+        try handle.write(contentsOf: Data("\n".utf8))
+        try handle.close()
+        #expect(!RunIndex.listing(in: folder).runs.contains { $0.variant == "from-the-index" })
+        // a damaged index is rebuilt
+        try Data("{not json".utf8).write(to: indexURL)
+        #expect(RunIndex.listing(in: folder).runs == cold.runs)
+        #expect(RunIndex.load(indexURL) != nil)
+        // a deleted run leaves the index
+        try FileManager.default.removeItem(at: grown)
+        #expect(RunIndex.listing(in: folder).runs.count == files.count - 1)
+        #expect(RunIndex.load(indexURL)?.runs.count == files.count - 1)
+    }
+
+    @Test("the JSON listing is one document with the config columns; non-finite losses are strings")
+    func jsonListing() throws {
+        let runs = try Self.runFiles().map { RunSummary(try RunReader.read(contentsOf: $0)) }
+        var listing = RunListing(runs: runs, failures: [])
+        listing.runs[0].finalTrainLoss = .nan
+        let object = try JSONSerialization.jsonObject(with: listing.jsonDocument()) as? [String: Any]
+        let rows = try #require(object?["runs"] as? [[String: Any]])
+        #expect(rows.count == runs.count)
+        #expect(rows[0]["train_loss"] as? String == "nan")
+        for (row, run) in zip(rows, runs) {
+            #expect(row["lr"] as? Double == run.lr && row["batch_size"] as? Int == run.batchSize)
+            #expect(row["experiment"] as? String == run.experiment && row["status"] as? String == run.statusText)
+            #expect(row["file"] as? String == run.url?.lastPathComponent)
+        }
+    }
+
+    @Test("labels of many runs are the labels run by run")
+    func labelsMatch() {
+        var ids: [RunIdentity] = []
+        for i in 0..<60 {
+            ids.append(RunIdentity(experiment: ["a", "b"][i % 2], variant: ["v", "w", "x"][i % 3],
+                                   seed: i % 7 == 0 ? nil : UInt64(i % 5), tag: "#\(i)"))
+        }
+        for qualifies in [true, false] {
+            #expect(RunNaming.labels(ids, qualifiesExperiment: qualifies)
+                    == ids.map { RunNaming.label(of: $0, among: ids, qualifiesExperiment: qualifies) })
+        }
+    }
+}
