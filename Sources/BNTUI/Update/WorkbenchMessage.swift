@@ -17,6 +17,8 @@ public enum WorkbenchMessage: Sendable, Equatable {
     case replayOpened(files: [RunFile], failures: [String])
     /// The runs folder was listed (newest first); `failures` name the files that could not be read.
     case savedRunsListed(runs: [RunSummary], failures: [String])
+    /// Listing the runs folder in the background: `read` of `total` files read so far.
+    case savedRunsProgress(read: Int, total: Int)
     /// A lesson starts over the open replay: it plays to the first step's pause point.
     case lessonStarted(experimentID: String, steps: [LessonStep])
 }

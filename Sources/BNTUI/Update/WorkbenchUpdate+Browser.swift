@@ -15,6 +15,14 @@ extension WorkbenchUpdate {
         }
     }
 
+    /// Progress of a listing running in the background: "reading 3,412 of 10,000 runs…" in the
+    /// status line; true when the status changed.
+    static func showListingProgress(read: Int, total: Int, state: inout WorkbenchState) -> Bool {
+        guard total > 0, read < total else { return false }
+        state.status = StatusMessage("reading \(read.formatted()) of \(total.formatted()) runs…")
+        return true
+    }
+
     /// A key while the browser is open, through ``KeyBindings``.
     static func browse(key: Key, browser: RunsBrowser, state: inout WorkbenchState) -> [WorkbenchEffect] {
         var browser = browser
