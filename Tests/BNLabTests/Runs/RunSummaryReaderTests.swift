@@ -133,4 +133,22 @@ struct RunSummaryReaderTests {
                     == ids.map { RunNaming.label(of: $0, among: ids, qualifiesExperiment: qualifies) })
         }
     }
+
+    @Test("a read for a report keeps steps, epochs, markers and the last snapshot of each layer, and no watches")
+    func reportRead() throws {
+        for url in Self.runFiles() {
+            let full = try RunReader.read(contentsOf: url)
+            let report = try RunReader.readForReport(contentsOf: url)
+            // compared as text: a diverged run's NaN losses are equal there
+            #expect("\(report.steps)" == "\(full.steps)" && "\(report.epochs)" == "\(full.epochs)", "\(url.lastPathComponent)")
+            #expect(report.markers == full.markers)
+            #expect(report.end == full.end)
+            #expect(!report.events.contains { $0.type == "bn_watch" })
+            var lastFull: [String: BNSnapshot] = [:], lastReport: [String: BNSnapshot] = [:]
+            for s in full.snapshots { lastFull[s.layer] = s }
+            for s in report.snapshots { lastReport[s.layer] = s }
+            #expect(lastReport == lastFull, "\(url.lastPathComponent)")
+            #expect(report.snapshots.count == lastFull.count)
+        }
+    }
 }

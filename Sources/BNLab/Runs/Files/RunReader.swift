@@ -30,6 +30,16 @@ public enum RunReader {
         return collect(stream, url: url, snapshotsPerLayer: snapshotsPerLayer)
     }
 
+    /// Reads what a text report shows (``RunFile`` without `bn_watch` events and with only the
+    /// last snapshot of each layer), passing over the other lines by a byte scan: several times
+    /// faster than ``read(contentsOf:)`` on a long run.
+    public static func readForReport(contentsOf url: URL) throws(RunFileError) -> RunFile {
+        let stream = try RunEventReader(contentsOf: url)
+        stream.skippedTypes = ["bn_watch"]
+        stream.lastOnlyTypes = ["bn_snapshot"]
+        return collect(stream, url: url, snapshotsPerLayer: EventThinning.defaultSnapshotLimit)
+    }
+
     /// Reads a run from its bytes; `file` names it in messages.
     public static func read(data: Data, file: String, url: URL? = nil) throws(RunFileError) -> RunFile {
         collect(try RunEventReader(data: data, file: file), url: url, snapshotsPerLayer: EventThinning.defaultSnapshotLimit)

@@ -9,15 +9,28 @@ import Foundation
 /// objects with a `type`, so the first match is the event's type. A line without a match gives
 /// nil, and the caller decodes it as usual.
 enum EventTypeScan {
-    private static let patterns: [[UInt8]] = [Array("\"type\":\"".utf8), Array("\"type\": \"".utf8)]
+    private static let typePatterns = patterns(for: "type")
+    private static let layerPatterns = patterns(for: "layer")
+
+    /// `"name":"` and `"name": "`.
+    private static func patterns(for name: String) -> [[UInt8]] {
+        [Array("\"\(name)\":\"".utf8), Array("\"\(name)\": \"".utf8)]
+    }
 
     /// The value of the line's `type` field, nil when no `"type":"…"` pair is found.
     static func type(of line: Data) -> String? {
-        line.withUnsafeBytes { type(in: $0) }
+        line.withUnsafeBytes { string(in: $0, patterns: typePatterns) }
     }
 
-    /// The value of the `type` field in `bytes`, nil when no `"type":"…"` pair is found.
-    static func type(in bytes: UnsafeRawBufferPointer) -> String? {
+    /// The text of the first string field `name` (`type` or `layer`) of the line, nil when not found;
+    /// escapes are not decoded (the text serves as a key).
+    static func string(_ name: String, of line: Data) -> String? {
+        let patterns = name == "type" ? typePatterns : name == "layer" ? layerPatterns : patterns(for: name)
+        return line.withUnsafeBytes { string(in: $0, patterns: patterns) }
+    }
+
+    /// The value after the first of `patterns` found in `bytes`, up to the next quote.
+    private static func string(in bytes: UnsafeRawBufferPointer, patterns: [[UInt8]]) -> String? {
         guard let base = bytes.baseAddress, bytes.count > 0 else { return nil }
         for pattern in patterns {
             guard let hit = find(pattern, in: bytes) else { continue }

@@ -96,37 +96,62 @@ public final class RunEventReader {
                 break
             }
             if line.bytes.allSatisfy(Self.isSpace) { continue }
-            if !skippedTypes.isEmpty && EventTypeScan.isOne(of: skippedTypes, line.bytes) { continue }
-            let clean: Data
-            do {
-                clean = try JSONLineCleaner.clean(line.bytes)
-            } catch {
-                if line.kind == .partial { notePartial(line.number); continue }
-                if case .invalidUTF8(let offset) = error {
-                    skipped.append("line \(line.number) is not valid UTF-8 (byte \(offset + 1)); skipped")
-                }
-                continue
-            }
-            do {
-                let event = try decoder.decode(RunEvent.self, from: clean)
-                if let problem = RunEventCheck.problem(in: event) {
-                    skipped.append("line \(line.number): could not read a '\(event.type)' event (\(problem)); skipped")
+            if !skippedTypes.isEmpty || !lastOnlyTypes.isEmpty, let type = EventTypeScan.type(of: line.bytes) {
+                if skippedTypes.contains(type) { continue }
+                if lastOnlyTypes.contains(type) {
+                    let key = type + " " + (EventTypeScan.string("layer", of: line.bytes) ?? "")
+                    deferred[key] = line
                     continue
                 }
-                if case .end = event { sawEnd = true }
-                return (line.number, event)
-            } catch let error as UnknownEventType {
-                unknown[error.type, default: 0] += 1
-            } catch {
-                if line.kind == .partial {
-                    notePartial(line.number)
-                } else {
-                    skipped.append(describeBadLine(clean, number: line.number, error: error))
-                }
             }
+            if let event = decode(line) { return (line.number, event) }
+        }
+        // the last line of each deferred type and layer, in file order
+        while let line = deferred.values.min(by: { $0.number < $1.number }) {
+            deferred = deferred.filter { $0.value.number != line.number }
+            if let event = decode(line) { return (line.number, event) }
         }
         finished = true
         closeFile?()
+        return nil
+    }
+
+    /// Event types of which only the last line per layer is wanted (`"bn_snapshot"` for a report
+    /// of the final running statistics): the others are passed over by a byte scan, and the last
+    /// of each is decoded after the file's last line. A last line that cannot be read is
+    /// skipped with a notice, as any other.
+    public var lastOnlyTypes: Set<String> = []
+    private var deferred: [String: LineReader.Line] = [:]
+
+    /// The event on `line`, nil (with a notice or a count) when it cannot be read.
+    private func decode(_ line: LineReader.Line) -> RunEvent? {
+        let clean: Data
+        do {
+            clean = try JSONLineCleaner.clean(line.bytes)
+        } catch {
+            if line.kind == .partial { notePartial(line.number); return nil }
+            if case .invalidUTF8(let offset) = error {
+                skipped.append("line \(line.number) is not valid UTF-8 (byte \(offset + 1)); skipped")
+            }
+            return nil
+        }
+        do {
+            let event = try decoder.decode(RunEvent.self, from: clean)
+            if let problem = RunEventCheck.problem(in: event) {
+                skipped.append("line \(line.number): could not read a '\(event.type)' event (\(problem)); skipped")
+                return nil
+            }
+            if case .end = event { sawEnd = true }
+            return event
+        } catch let error as UnknownEventType {
+            unknown[error.type, default: 0] += 1
+        } catch {
+            if line.kind == .partial {
+                notePartial(line.number)
+            } else {
+                skipped.append(describeBadLine(clean, number: line.number, error: error))
+            }
+        }
         return nil
     }
 
