@@ -34,9 +34,16 @@ public enum RunReader {
     /// last snapshot of each layer), passing over the other lines by a byte scan: several times
     /// faster than ``read(contentsOf:)`` on a long run.
     public static func readForReport(contentsOf url: URL) throws(RunFileError) -> RunFile {
+        try read(contentsOf: url, skipping: ["bn_watch"], lastOnly: ["bn_snapshot"])
+    }
+
+    /// Reads the file without the events of the `skipping` types, and only the last line per
+    /// layer of the `lastOnly` types (see ``RunEventReader/skippedTypes`` and
+    /// ``RunEventReader/lastOnlyTypes``).
+    public static func read(contentsOf url: URL, skipping: Set<String>, lastOnly: Set<String> = []) throws(RunFileError) -> RunFile {
         let stream = try RunEventReader(contentsOf: url)
-        stream.skippedTypes = ["bn_watch"]
-        stream.lastOnlyTypes = ["bn_snapshot"]
+        stream.skippedTypes = skipping
+        stream.lastOnlyTypes = lastOnly
         return collect(stream, url: url, snapshotsPerLayer: EventThinning.defaultSnapshotLimit)
     }
 
