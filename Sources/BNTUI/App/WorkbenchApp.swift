@@ -130,6 +130,27 @@ public final class WorkbenchApp {
                     }
                     post(.replayOpened(files: files, failures: failures))
                 }
+            case .deleteRunFiles(let paths):
+                mailbox.perform { post in
+                    for path in paths {
+                        do { try FileManager.default.removeItem(atPath: path) } catch {
+                            post(.effectFailed("could not delete \(path): \(error.localizedDescription)"))
+                        }
+                    }
+                }
+            case .archiveRunFiles(let paths):
+                mailbox.perform { post in
+                    for path in paths {
+                        let url = URL(fileURLWithPath: path)
+                        let archive = url.deletingLastPathComponent().appendingPathComponent("archive", isDirectory: true)
+                        do {
+                            try FileManager.default.createDirectory(at: archive, withIntermediateDirectories: true)
+                            try FileManager.default.moveItem(at: url, to: archive.appendingPathComponent(url.lastPathComponent))
+                        } catch {
+                            post(.effectFailed("could not move \(path) to archive/: \(error.localizedDescription)"))
+                        }
+                    }
+                }
             }
         } catch {
             _ = WorkbenchUpdate.update(&state, .effectFailed(String(describing: error)))

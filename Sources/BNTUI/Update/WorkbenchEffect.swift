@@ -16,4 +16,10 @@ public enum WorkbenchEffect: Sendable, Equatable {
     /// Read these run files for replay, off the UI thread; the app answers with
     /// ``WorkbenchMessage/replayOpened(files:failures:)``.
     case openRunFiles(paths: [String])
+    /// Delete these run files, off the UI thread (the browser has already dropped their rows);
+    /// a file that cannot be deleted comes back as ``WorkbenchMessage/effectFailed(_:)``.
+    case deleteRunFiles(paths: [String])
+    /// Move these run files into the runs folder's `archive/` folder (created when missing), off
+    /// the UI thread; a file that cannot be moved comes back as ``WorkbenchMessage/effectFailed(_:)``.
+    case archiveRunFiles(paths: [String])
 }
