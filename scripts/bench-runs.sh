@@ -52,7 +52,7 @@ best3() {
 }
 report() { printf '%-13s %8s s   %s\n' "$1" "$2" "$3"; }
 
-rm -f "$RUNS/.bnlab-index.json"
+rm -f "$RUNS/.bnlab-index"
 t0=$(now); "$BNLAB" runs --runs "$RUNS" >/dev/null; t1=$(now)
 report runs-cold "$(elapsed "$t0" "$t1")" "$N runs, no index"
 report runs-warm "$(best3 "$BNLAB" runs --runs "$RUNS")" "$N runs, index in place"

@@ -20,7 +20,7 @@ struct RunsCommand: ParsableCommand {
     @Flag(help: "Print one JSON document instead of the table: {\"runs\": [summary with config columns…], \"unreadable\": […]}.")
     var json = false
 
-    @Flag(help: "Read every run's header and tail, without the summary index (.bnlab-index.json) kept in the runs folder.")
+    @Flag(help: "Read every run's header and tail, without the summary index (.bnlab-index) kept in the runs folder.")
     var noIndex = false
 
     func run() throws {

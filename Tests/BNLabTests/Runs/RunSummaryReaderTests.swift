@@ -85,8 +85,10 @@ struct RunSummaryReaderTests {
         // the index answers: a summary changed inside it is what the next listing shows
         var edited = stored
         edited.runs[0].summary.variant = "from-the-index"
+        edited.runs[0].summary.message = "tab\there, line\nbreak, back\\slash"
         RunIndex.save(edited, to: indexURL)
-        #expect(RunIndex.listing(in: folder).runs.contains { $0.variant == "from-the-index" })
+        #expect(RunIndex.listing(in: folder).runs.contains { $0.variant == "from-the-index" && $0.message == edited.runs[0].summary.message })
+        #expect(RunIndex.load(indexURL)?.runs.map(\.summary) == edited.runs.map(\.summary))
         #expect(RunIndex.listing(in: folder, useIndex: false).runs == cold.runs)
         // a file that grew is read again
         let grown = folder.appendingPathComponent(edited.runs[0].file)

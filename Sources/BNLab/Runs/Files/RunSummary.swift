@@ -41,6 +41,29 @@ public struct RunSummary: Sendable, Equatable {
     /// The optimizer's momentum; nil without a readable config.
     public var momentum: Double?
 
+    /// A summary of these fields (as the run index stores them).
+    public init(experiment: String, variant: String, runID: String, seed: UInt64, context: RunContext?, started: Date,
+                status: EndStatus?, message: String?, steps: Int, epochs: Int, finalTrainLoss: Double?, finalAccuracy: Double?,
+                trainModeAccuracy: [Int: Double], url: URL? = nil, lr: Double?, batchSize: Int?, momentum: Double?) {
+        self.experiment = experiment
+        self.variant = variant
+        self.runID = runID
+        self.seed = seed
+        self.context = context
+        self.started = started
+        self.status = status
+        self.message = message
+        self.steps = steps
+        self.epochs = epochs
+        self.finalTrainLoss = finalTrainLoss
+        self.finalAccuracy = finalAccuracy
+        self.trainModeAccuracy = trainModeAccuracy
+        self.url = url
+        self.lr = lr
+        self.batchSize = batchSize
+        self.momentum = momentum
+    }
+
     /// The summary of `run`.
     public init(_ run: RunFile) {
         let epochs = run.epochs

@@ -79,28 +79,40 @@ public enum RunSummaryReader {
         var step: StepEvent?
         var maxStep: Int?
 
-        /// Walks the lines from the last, decoding only the wanted types.
+        /// Walks the lines from the last, decoding only the wanted types; stops when it has all three.
         mutating func scan(_ block: Data, decoder: JSONDecoder) {
-            var lineEnd = block.endIndex
             // a last line without `\n` may be cut mid-write: it is decoded like any other and
             // simply ignored when it does not decode
-            while lineEnd > block.startIndex {
-                let lineStart = (block[block.startIndex..<lineEnd].lastIndex(of: 0x0A)).map { $0 + 1 } ?? block.startIndex
-                let line = block[lineStart..<lineEnd]
-                lineEnd = lineStart > block.startIndex ? lineStart - 1 : block.startIndex
-                guard let type = EventTypeScan.type(of: line) else { continue }
-                let wanted = (type == "end" && end == nil) || (type == "epoch" && epoch == nil) || (type == "step" && step == nil)
-                guard wanted, let clean = try? JSONLineCleaner.clean(trimCR(line)),
-                      let event = try? decoder.decode(RunEvent.self, from: clean),
-                      RunEventCheck.problem(in: event) == nil else { continue }
-                switch event {
-                case .end(let e): end = e
-                case .epoch(let e): epoch = e
-                case .step(let e): step = e; maxStep = max(maxStep ?? e.step, e.step)
-                default: break
+            let base = block.startIndex
+            // line by line from the end, until all three are found
+            block.withUnsafeBytes { raw in
+                var end = raw.count
+                var i = raw.count - 1
+                while i >= -1 {
+                    if i == -1 || raw[i] == 0x0A {
+                        if end > i + 1 && take(block[(base + i + 1)..<(base + end)], decoder: decoder) { return }
+                        end = i
+                    }
+                    i -= 1
                 }
-                if end != nil && epoch != nil && step != nil { return }
             }
+        }
+
+        /// Keeps the event on `line` when it is the first of its wanted type met; true when all
+        /// three are found.
+        private mutating func take(_ line: Data, decoder: JSONDecoder) -> Bool {
+            guard let type = EventTypeScan.type(of: line) else { return false }
+            let wanted = (type == "end" && end == nil) || (type == "epoch" && epoch == nil) || (type == "step" && step == nil)
+            guard wanted, let clean = try? JSONLineCleaner.clean(trimCR(line)),
+                  let event = try? decoder.decode(RunEvent.self, from: clean),
+                  RunEventCheck.problem(in: event) == nil else { return false }
+            switch event {
+            case .end(let e): end = e
+            case .epoch(let e): epoch = e
+            case .step(let e): step = e; maxStep = max(maxStep ?? e.step, e.step)
+            default: break
+            }
+            return end != nil && epoch != nil && step != nil
         }
     }
 

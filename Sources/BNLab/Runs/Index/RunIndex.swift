@@ -1,6 +1,6 @@
 import Foundation
 
-/// A cache of run summaries kept in the runs folder (`.bnlab-index.json`), so listing thousands
+/// A cache of run summaries kept in the runs folder (`.bnlab-index`, tab-separated lines), so listing thousands
 /// of runs reads one small file instead of every run's header and tail.
 ///
 /// - Each entry is keyed by the run file's name, size and modification time; a file whose size
@@ -15,12 +15,12 @@ import Foundation
 /// ```
 public enum RunIndex {
     /// The index's file name in the runs folder.
-    public static let fileName = ".bnlab-index.json"
+    public static let fileName = ".bnlab-index"
     /// The layout version: an index of another version is rebuilt.
-    static let version = 1
+    static let version = 2
 
     /// One indexed run file.
-    struct Entry: Codable {
+    struct Entry {
         var file: String
         var size: Int
         var mtime: Double
@@ -28,9 +28,7 @@ public enum RunIndex {
     }
 
     /// The stored index.
-    struct Stored: Codable {
-        var format = "bnlab-index"
-        var version = RunIndex.version
+    struct Stored {
         var runs: [Entry]
     }
 
@@ -96,19 +94,13 @@ public enum RunIndex {
     /// The stored index, nil when missing, unreadable or of another version.
     static func load(_ url: URL) -> Stored? {
         guard let data = try? Data(contentsOf: url) else { return nil }
-        let decoder = JSONDecoder()
-        decoder.nonConformingFloatDecodingStrategy = .convertFromString(positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
-        guard let stored = try? decoder.decode(Stored.self, from: data),
-              stored.format == "bnlab-index", stored.version == version else { return nil }
-        return stored
+        return decode(data)
     }
 
     /// Writes the index through a temporary file renamed over the old one; failures are ignored
     /// (the index is only a cache).
     static func save(_ stored: Stored, to url: URL) {
-        let encoder = JSONEncoder()
-        encoder.nonConformingFloatEncodingStrategy = .convertToString(positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
-        guard let data = try? encoder.encode(stored) else { return }
+        let data = Data(encode(stored).utf8)
         let temporary = url.deletingLastPathComponent().appendingPathComponent(".\(fileName).\(getpid()).tmp")
         do {
             try data.write(to: temporary)

@@ -5,6 +5,7 @@ extension RunListing {
     /// One run of the JSON listing: the summary's fields, its file and its start as ISO 8601 text.
     private struct JSONRun: Encodable {
         var summary: RunSummary
+        var dates: ISO8601DateFormatter
 
         enum Keys: String, CodingKey { case file, path, started, status }
 
@@ -13,7 +14,7 @@ extension RunListing {
             var c = encoder.container(keyedBy: Keys.self)
             try c.encode(summary.url?.lastPathComponent ?? "", forKey: .file)
             try c.encode(summary.url?.path ?? "", forKey: .path)
-            try c.encode(ISO8601DateFormatter().string(from: summary.started), forKey: .started)
+            try c.encode(dates.string(from: summary.started), forKey: .started)
             try c.encode(summary.statusText, forKey: .status)
         }
     }
@@ -27,10 +28,11 @@ extension RunListing {
             var runs: [JSONRun]
             var unreadable: [String]
         }
+        let dates = ISO8601DateFormatter()
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
         encoder.nonConformingFloatEncodingStrategy = .convertToString(positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
-        let document = Document(runs: runs.map { JSONRun(summary: $0) }, unreadable: failures.map(\.description))
+        let document = Document(runs: runs.map { JSONRun(summary: $0, dates: dates) }, unreadable: failures.map(\.description))
         return (try? encoder.encode(document)) ?? Data("{\"runs\":[],\"unreadable\":[]}".utf8)
     }
 }
