@@ -85,6 +85,15 @@ public struct RunSummary: Sendable, Equatable {
         lr = header.config?.optimizer.lr
         batchSize = header.config?.batchSize
         momentum = header.config?.optimizer.momentum
+        status = nil
+        steps = 0
+        epochs = 0
+        trainModeAccuracy = [:]
+        apply(end: end, lastEpoch: lastEpoch, epochCount: epochCount, lastStep: lastStep, maxStep: maxStep)
+    }
+
+    /// Fills in the results from a run's last events (see ``init(header:url:end:lastEpoch:epochCount:lastStep:maxStep:)``).
+    mutating func apply(end: EndEvent?, lastEpoch: EpochEvent?, epochCount: Int, lastStep: StepEvent?, maxStep: Int?) {
         status = end?.status
         message = end?.message
         epochs = epochCount

@@ -28,11 +28,21 @@ public enum RunSummaryReader {
         let size = Int(info.st_size)
         // The header: the first line, if it ends within the first tail-sized block.
         let head = readBytes(fd, offset: 0, count: min(size, max(tailBytes, 4096)))
-        guard let newline = head.firstIndex(of: 0x0A) else { return try streamed(url) }
-        let headerLine = LineReader.Line(number: 1, bytes: trimCR(head[head.startIndex..<newline]), kind: .complete)
+        guard let newline = head.withUnsafeBytes({ raw -> Int? in
+            guard let base = raw.baseAddress, let hit = memchr(base, 0x0A, raw.count) else { return nil }
+            return UnsafeRawPointer(hit) - base
+        }) else { return try streamed(url) }
+        let headerBytes = trimCR(head.prefix(newline))
         let decoder = RunFormat.makeDecoder()
-        let header = try RunEventReader.readHeaderLine(headerLine, file: name, decoder: decoder)
-        let headerEnd = newline - head.startIndex + 1
+        var summary: RunSummary
+        if let light = SummaryHeader.decode(headerBytes, decoder: decoder) {
+            summary = light.summary(url: url)
+        } else {
+            let header = try RunEventReader.readHeaderLine(LineReader.Line(number: 1, bytes: headerBytes, kind: .complete),
+                                                           file: name, decoder: decoder)
+            summary = RunSummary(header: header, url: url, end: nil, lastEpoch: nil, epochCount: 0, lastStep: nil, maxStep: nil)
+        }
+        let headerEnd = newline + 1
         let tailStart = max(headerEnd, size - tailBytes)
         var tail = readBytes(fd, offset: tailStart, count: size - tailStart)
         if tailStart > headerEnd, let first = tail.firstIndex(of: 0x0A) {
@@ -49,8 +59,8 @@ public enum RunSummaryReader {
             return try streamed(url)
         }
         let epochCount = found.epoch?.epoch ?? found.end?.epoch ?? 0
-        return RunSummary(header: header, url: url, end: found.end, lastEpoch: found.epoch, epochCount: epochCount,
-                          lastStep: found.step, maxStep: found.maxStep)
+        summary.apply(end: found.end, lastEpoch: found.epoch, epochCount: epochCount, lastStep: found.step, maxStep: found.maxStep)
+        return summary
     }
 
     /// The summary from a streaming read of the whole file, passing over snapshots and watches.
