@@ -63,5 +63,26 @@ struct BackgroundReadingTests {
         #expect(app.state.replay == nil, "results are applied on the app's thread, at the next frame")
         app.finishBackgroundWork()
         #expect(app.state.replay != nil)
+        // the quick read came first, the full one completed it
+        let full = try RunReader.read(contentsOf: URL(fileURLWithPath: path))
+        #expect(app.state.replay?.sources.first?.events.count == full.events.count)
+    }
+
+    @Test("a replay opened from the quick read is completed by the full one, keeping the cursor")
+    func completionKeepsTheCursor() throws {
+        let url = ScreenPaths.runs.appendingPathComponent("learning-rate/learning-rate-bn-lr0.1.jsonl")
+        var state = Fixtures.state()
+        _ = WorkbenchUpdate.update(&state, .replayOpened(files: [try RunReader.readFirstScreen(contentsOf: url)], failures: []))
+        #expect(state.replay?.sources[0].events.contains { $0.type == "bn_watch" } == false)
+        Fixtures.press([.character("f"), .character("f")], &state)
+        let cursor = try #require(state.replay?.cursor)
+        _ = WorkbenchUpdate.update(&state, .replayCompleted(files: [try RunReader.read(contentsOf: url)]))
+        #expect(state.replay?.sources[0].events.contains { $0.type == "bn_watch" } == true)
+        #expect(state.replay?.cursor == cursor)
+        // files of another replay are ignored
+        let other = ScreenPaths.runs.appendingPathComponent("learning-rate/learning-rate-no-bn-lr0.1.jsonl")
+        let before = state.replay
+        _ = WorkbenchUpdate.update(&state, .replayCompleted(files: [try RunReader.read(contentsOf: other)]))
+        #expect(state.replay == before)
     }
 }

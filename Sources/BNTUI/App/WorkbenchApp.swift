@@ -88,6 +88,16 @@ public final class WorkbenchApp {
         deliverMail()
     }
 
+    /// Reads `paths` in full in the background and completes the open replay with them
+    /// (``WorkbenchMessage/replayCompleted(files:)``); for a replay opened from
+    /// ``RunReader/readFirstScreen(contentsOf:)``. Files that cannot be read are left out.
+    public func completeReplay(paths: [String]) {
+        mailbox.perform { post in
+            let files = paths.compactMap { try? RunReader.read(contentsOf: URL(fileURLWithPath: $0)) }
+            post(.replayCompleted(files: files))
+        }
+    }
+
     /// Applies the messages background work posted since the last frame.
     private func deliverMail() {
         for message in mailbox.drain() { send(message) }
@@ -123,13 +133,14 @@ public final class WorkbenchApp {
                     var failures: [String] = []
                     for path in paths {
                         do {
-                            files.append(try RunReader.read(contentsOf: URL(fileURLWithPath: path)))
+                            files.append(try RunReader.readFirstScreen(contentsOf: URL(fileURLWithPath: path)))
                         } catch {
                             failures.append("\(error)")
                         }
                     }
                     post(.replayOpened(files: files, failures: failures))
                 }
+                completeReplay(paths: paths)
             case .deleteRunFiles(let paths):
                 mailbox.perform { post in
                     for path in paths {

@@ -37,6 +37,12 @@ public enum RunReader {
         try read(contentsOf: url, skipping: ["bn_watch"], lastOnly: ["bn_snapshot"])
     }
 
+    /// Reads what a replay's first screen needs, fast: the same as ``readForReport(contentsOf:)``
+    /// (no `bn_watch`, the last snapshot of each layer); the full read follows in the background.
+    public static func readFirstScreen(contentsOf url: URL) throws(RunFileError) -> RunFile {
+        try readForReport(contentsOf: url)
+    }
+
     /// Reads the file without the events of the `skipping` types, and only the last line per
     /// layer of the `lastOnly` types (see ``RunEventReader/skippedTypes`` and
     /// ``RunEventReader/lastOnlyTypes``).
