@@ -153,4 +153,16 @@ struct RunSummaryReaderTests {
             #expect(report.snapshots.count == lastFull.count)
         }
     }
+
+    @Test("the listing's date reading agrees with the run format's for bnlab's form, and leaves other forms to it")
+    func fastDates() throws {
+        let decoder = RunFormat.makeDecoder()
+        for text in ["2025-01-31T12:00:00Z", "2026-12-01T23:59:59Z", "2000-02-29T00:00:00Z"] {
+            let reference = try decoder.decode([Date].self, from: Data("[\"\(text)\"]".utf8))[0]
+            #expect(SummaryHeader.utcDate(text) == reference, "\(text)")
+        }
+        for text in ["2025-01-31T12:00:00.5Z", "2025-01-31T12:00:00+01:00", "2025-13-31T12:00:00Z", "2025-01-31 12:00:00Z"] {
+            #expect(SummaryHeader.utcDate(text) == nil, "\(text)")
+        }
+    }
 }

@@ -36,7 +36,7 @@ public enum RunSummaryReader {
         let decoder = RunFormat.makeDecoder()
         var summary: RunSummary
         if let light = SummaryHeader.decode(headerBytes, decoder: decoder) {
-            summary = light.summary(url: url)
+            summary = light.header.summary(url: url, started: light.started)
         } else {
             let header = try RunEventReader.readHeaderLine(LineReader.Line(number: 1, bytes: headerBytes, kind: .complete),
                                                            file: name, decoder: decoder)

@@ -32,12 +32,25 @@ extension RunIndex {
 
     /// The index from text; nil when the first line or any run's line is not as written.
     static func decode(_ data: Data) -> Stored? {
-        let lines = data.split(separator: 0x0A, omittingEmptySubsequences: true)
-        guard let first = lines.first, String(decoding: first, as: UTF8.self) == firstLine else { return nil }
+        // lines of tab-separated fields, split on the raw bytes
+        let rows: [[String]] = data.withUnsafeBytes { raw in
+            var rows: [[String]] = []
+            var fields: [String] = []
+            var start = 0
+            for i in 0..<raw.count where raw[i] == 0x09 || raw[i] == 0x0A {
+                fields.append(String(decoding: UnsafeRawBufferPointer(rebasing: raw[start..<i]), as: UTF8.self))
+                start = i + 1
+                if raw[i] == 0x0A {
+                    rows.append(fields)
+                    fields = []
+                }
+            }
+            return rows
+        }
+        guard let first = rows.first, first.joined(separator: "\t") == firstLine else { return nil }
         var runs: [Entry] = []
-        runs.reserveCapacity(lines.count - 1)
-        for line in lines.dropFirst() {
-            let f = line.split(separator: 0x09, omittingEmptySubsequences: false).map { String(decoding: $0, as: UTF8.self) }
+        runs.reserveCapacity(rows.count - 1)
+        for f in rows.dropFirst() {
             guard f.count == 21, let size = Int(f[1]), let mtime = Double(f[2]), let seed = UInt64(f[6]),
                   let started = Double(f[10]), let steps = Int(f[13]), let epochs = Int(f[14]) else { return nil }
             let planned = Int(f[9])

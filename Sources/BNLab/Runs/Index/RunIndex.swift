@@ -46,14 +46,15 @@ public enum RunIndex {
         }
         var entries: [Entry] = []
         var toRead: [(name: String, size: Int, mtime: Double)] = []
+        let folderPath = folder.path.hasSuffix("/") ? folder.path : folder.path + "/"
         for name in names {
-            guard let (size, mtime) = fileStamp(folder.appendingPathComponent(name).path) else {
+            guard let (size, mtime) = fileStamp(folderPath + name) else {
                 toRead.append((name, -1, 0))
                 continue
             }
             if let entry = known[name], entry.size == size, entry.mtime == mtime {
                 var entry = entry
-                entry.summary.url = folder.appendingPathComponent(name)
+                entry.summary.url = URL(fileURLWithPath: folderPath + name, isDirectory: false)
                 entries.append(entry)
             } else {
                 toRead.append((name, size, mtime))
@@ -79,6 +80,7 @@ public enum RunIndex {
     /// Reads the summaries of `names`, on every core.
     private static func readSummaries(_ names: [String], in folder: URL,
                                       progress: (@Sendable (Int, Int) -> Void)?) -> [Result<RunSummary, RunFileError>] {
+        guard !names.isEmpty else { return [] }   // no worker threads for nothing
         let results = LockedResults(count: names.count)
         let total = names.count
         progress?(0, total)
