@@ -93,18 +93,24 @@ public enum RunSummaryReader {
         mutating func scan(_ block: Data, decoder: JSONDecoder) {
             // a last line without `\n` may be cut mid-write: it is decoded like any other and
             // simply ignored when it does not decode
-            let base = block.startIndex
-            // line by line from the end, until all three are found
-            block.withUnsafeBytes { raw in
-                var end = raw.count
-                var i = raw.count - 1
-                while i >= -1 {
-                    if i == -1 || raw[i] == 0x0A {
-                        if end > i + 1 && take(block[(base + i + 1)..<(base + end)], decoder: decoder) { return }
-                        end = i
-                    }
-                    i -= 1
+            // the line ends, found forward with memchr (fast), then walked from the last line
+            let ends: [Int] = block.withUnsafeBytes { raw in
+                guard let base = raw.baseAddress else { return [] }
+                var ends: [Int] = []
+                var from = 0
+                while from < raw.count, let hit = memchr(base + from, 0x0A, raw.count - from) {
+                    let at = UnsafeRawPointer(hit) - base
+                    ends.append(at)
+                    from = at + 1
                 }
+                if from < raw.count { ends.append(raw.count) }
+                return ends
+            }
+            let base = block.startIndex
+            for k in ends.indices.reversed() {
+                let start = k == 0 ? 0 : ends[k - 1] + 1
+                guard ends[k] > start else { continue }
+                if take(block[(base + start)..<(base + ends[k])], decoder: decoder) { return }
             }
         }
 
