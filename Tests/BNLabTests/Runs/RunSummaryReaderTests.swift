@@ -165,4 +165,19 @@ struct RunSummaryReaderTests {
             #expect(SummaryHeader.utcDate(text) == nil, "\(text)")
         }
     }
+
+    @Test("a header longer than the first block read is read all the same")
+    func longHeader() throws {
+        let folder = try TestPaths.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let names = (0..<2000).map { "\"class \($0)\"" }.joined(separator: ",")
+        let header = #"{"format":"bnlab-run","version":"1.1","experiment":"x","variant":"v","started":"2025-01-31T12:00:00Z","class_names":["# + names + "]}"
+        let end = #"{"type":"end","status":"done","step":3,"accuracy":0.5}"#
+        let url = folder.appendingPathComponent("long.jsonl")
+        try Data((header + "\n" + end + "\n").utf8).write(to: url)
+        #expect(header.utf8.count > 8 << 10)
+        let quick = try RunSummaryReader.summary(contentsOf: url)
+        #expect(quick == RunSummary(try RunReader.read(contentsOf: url)))
+        #expect(quick.status == .done && quick.finalAccuracy == 0.5)
+    }
 }

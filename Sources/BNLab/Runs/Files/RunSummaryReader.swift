@@ -26,12 +26,15 @@ public enum RunSummaryReader {
         var info = stat()
         guard fstat(fd, &info) == 0 else { return try streamed(url) }
         let size = Int(info.st_size)
-        // The header: the first line, if it ends within the first tail-sized block.
-        let head = readBytes(fd, offset: 0, count: min(size, max(tailBytes, 4096)))
-        guard let newline = head.withUnsafeBytes({ raw -> Int? in
-            guard let base = raw.baseAddress, let hit = memchr(base, 0x0A, raw.count) else { return nil }
-            return UnsafeRawPointer(hit) - base
-        }) else { return try streamed(url) }
+        // The header: the first line, if it ends within the first 8 KiB (bnlab's are about 2 KiB),
+        // else within the first MiB; a longer one is left to the stream reader.
+        var head = readBytes(fd, offset: 0, count: min(size, 8 << 10))
+        var newline = firstNewline(head)
+        if newline == nil && size > head.count {
+            head = readBytes(fd, offset: 0, count: min(size, 1 << 20))
+            newline = firstNewline(head)
+        }
+        guard let newline else { return try streamed(url) }
         let headerBytes = trimCR(head.prefix(newline))
         let decoder = RunFormat.makeDecoder()
         var summary: RunSummary
@@ -45,8 +48,8 @@ public enum RunSummaryReader {
         let headerEnd = newline + 1
         let tailStart = max(headerEnd, size - tailBytes)
         var tail = readBytes(fd, offset: tailStart, count: size - tailStart)
-        if tailStart > headerEnd, let first = tail.firstIndex(of: 0x0A) {
-            tail = tail[(first + 1)...]   // the first line is cut: drop it
+        if tailStart > headerEnd, let first = firstNewline(tail) {
+            tail = tail[(tail.startIndex + first + 1)...]   // the first line is cut: drop it
         } else if tailStart > headerEnd {
             tail = Data()
         }
@@ -129,6 +132,14 @@ public enum RunSummaryReader {
             default: break
             }
             return end != nil && epoch != nil && step != nil
+        }
+    }
+
+    /// The offset of the first `\n` of `bytes`.
+    private static func firstNewline(_ bytes: Data) -> Int? {
+        bytes.withUnsafeBytes { raw -> Int? in
+            guard let base = raw.baseAddress, let hit = memchr(base, 0x0A, raw.count) else { return nil }
+            return UnsafeRawPointer(hit) - base
         }
     }
 
