@@ -180,4 +180,27 @@ struct RunSummaryReaderTests {
         #expect(quick == RunSummary(try RunReader.read(contentsOf: url)))
         #expect(quick.status == .done && quick.finalAccuracy == 0.5)
     }
+
+    @Test("steps decoded in parallel batches come out in file order, with other events and notices in place")
+    func parallelSteps() throws {
+        let folder = try TestPaths.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        var lines = [#"{"format":"bnlab-run","version":"1.1","experiment":"x","variant":"v","started":"2025-01-31T12:00:00Z"}"#]
+        for step in 1...9000 {
+            let loss = step == 5000 ? "\"nan\"" : "\(1.0 / Double(step))"
+            lines.append(#"{"type":"step","step":\#(step),"epoch":\#(1 + step / 3000),"loss":\#(loss),"lr":0.1,"samples":\#(8 * step)}"#)
+            if step == 4500 { lines.append(#"{"type":"step","step":"bad","epoch":1,"loss":0.5,"lr":0.1,"samples":8}"#) }
+            if step % 3000 == 0 {
+                lines.append(#"{"type":"epoch","epoch":\#(step / 3000),"train_loss":0.4,"test_loss":0.6,"accuracy":0.75,"class_accuracy":[],"class_correct":[],"class_total":[]}"#)
+            }
+        }
+        let url = folder.appendingPathComponent("steps.jsonl")
+        try Data((lines.joined(separator: "\n") + "\n").utf8).write(to: url)
+        let fast = try RunReader.read(contentsOf: url, skipping: ["bn_watch"])
+        let full = try RunReader.read(contentsOf: url)
+        #expect("\(fast.events)" == "\(full.events)")
+        #expect(fast.notices == full.notices)
+        #expect(fast.notices.contains { $0.contains("line 4503") })
+        #expect(fast.steps.map(\.step) == Array(1...9000))
+    }
 }

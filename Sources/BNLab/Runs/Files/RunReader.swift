@@ -50,6 +50,7 @@ public enum RunReader {
         let stream = try RunEventReader(contentsOf: url)
         stream.skippedTypes = skipping
         stream.lastOnlyTypes = lastOnly
+        stream.parallelSteps = true
         return collect(stream, url: url, snapshotsPerLayer: EventThinning.defaultSnapshotLimit)
     }
 
