@@ -18,6 +18,14 @@
 #   replay-open   in tmux: `bnlab replay` of the large run until its first frame is drawn
 # The tmux figures include up to 20 ms of polling. Use a release build for figures worth
 # comparing (`swift build -c release --product bnlab`).
+#
+# Figures on the 2-core development machine (release builds, shared with other builds):
+#                  before (1,000 runs)   after (1,000 runs)   after (10,000 runs)
+#   runs-cold          17.6 s               0.56 s               1.7 s
+#   runs-warm          11.5 s (no index)    0.036 s              0.25 s
+#   browser-open       13.9 s               –                    0.14 s
+#   show-big            6.4 s (67 MB)                            0.54 s (124 MB/s)
+#   replay-open         8.0 s (67 MB)                            0.60 s
 set -euo pipefail
 BNLAB=${1:?usage: scripts/bench-runs.sh PATH/TO/bnlab [N] [WORK]}
 N=${2:-10000}
