@@ -25,6 +25,8 @@ public final class WorkbenchApp {
     private let terminal: any Terminal
     private let backend: any WorkbenchBackend
     private let options: WorkbenchOptions
+    /// Where reading run files, off this thread, posts its results.
+    private let mailbox = WorkbenchMailbox()
 
     /// An app over a terminal and a backend.
     public init(terminal: any Terminal, backend: any WorkbenchBackend, options: WorkbenchOptions = WorkbenchOptions()) {
@@ -47,6 +49,7 @@ public final class WorkbenchApp {
         while true {
             let runs = backend.poll()
             if !runs.isEmpty { send(.runs(runs)) }
+            deliverMail()
             // A playing replay moves by the time that passed since the previous frame.
             let now = clock.now
             if state.replay?.cursor.isPlaying == true {
@@ -78,6 +81,28 @@ public final class WorkbenchApp {
         }
     }
 
+    /// Waits for the run files being read in the background and applies what they posted (tests
+    /// call it after a key whose effect reads files; the loop itself never waits).
+    public func finishBackgroundWork() {
+        mailbox.waitUntilIdle()
+        deliverMail()
+    }
+
+    /// Reads `paths` in full in the background and completes the open replay with them
+    /// (``WorkbenchMessage/replayCompleted(files:)``); for a replay opened from
+    /// ``RunReader/readFirstScreen(contentsOf:)``. Files that cannot be read are left out.
+    public func completeReplay(paths: [String]) {
+        mailbox.perform { post in
+            let files = paths.compactMap { try? RunReader.read(contentsOf: URL(fileURLWithPath: $0)) }
+            post(.replayCompleted(files: files))
+        }
+    }
+
+    /// Applies the messages background work posted since the last frame.
+    private func deliverMail() {
+        for message in mailbox.drain() { send(message) }
+    }
+
     /// Applies one message and carries out its effects.
     public func send(_ message: WorkbenchMessage) {
         let effects = WorkbenchUpdate.update(&state, message)
@@ -96,19 +121,47 @@ public final class WorkbenchApp {
                     _ = WorkbenchUpdate.update(&state, .effectFailed("no runs folder here: saved runs are browsed in `bnlab`"))
                     return
                 }
-                let listing = RunReader.summaries(in: folder)
-                send(.savedRunsListed(runs: listing.runs, failures: listing.failures.map { "\($0)" }))
+                mailbox.perform { post in
+                    let listing = RunIndex.listing(in: folder) { read, total in
+                        post(.savedRunsProgress(read: read, total: total))
+                    }
+                    post(.savedRunsListed(runs: listing.runs, failures: listing.failures.map { "\($0)" }))
+                }
             case .openRunFiles(let paths):
-                var files: [RunFile] = []
-                var failures: [String] = []
-                for path in paths {
-                    do {
-                        files.append(try RunReader.read(contentsOf: URL(fileURLWithPath: path)))
-                    } catch {
-                        failures.append("\(error)")
+                mailbox.perform { post in
+                    var files: [RunFile] = []
+                    var failures: [String] = []
+                    for path in paths {
+                        do {
+                            files.append(try RunReader.readFirstScreen(contentsOf: URL(fileURLWithPath: path)))
+                        } catch {
+                            failures.append("\(error)")
+                        }
+                    }
+                    post(.replayOpened(files: files, failures: failures))
+                }
+                completeReplay(paths: paths)
+            case .deleteRunFiles(let paths):
+                mailbox.perform { post in
+                    for path in paths {
+                        do { try FileManager.default.removeItem(atPath: path) } catch {
+                            post(.effectFailed("could not delete \(path): \(error.localizedDescription)"))
+                        }
                     }
                 }
-                send(.replayOpened(files: files, failures: failures))
+            case .archiveRunFiles(let paths):
+                mailbox.perform { post in
+                    for path in paths {
+                        let url = URL(fileURLWithPath: path)
+                        let archive = url.deletingLastPathComponent().appendingPathComponent("archive", isDirectory: true)
+                        do {
+                            try FileManager.default.createDirectory(at: archive, withIntermediateDirectories: true)
+                            try FileManager.default.moveItem(at: url, to: archive.appendingPathComponent(url.lastPathComponent))
+                        } catch {
+                            post(.effectFailed("could not move \(path) to archive/: \(error.localizedDescription)"))
+                        }
+                    }
+                }
             }
         } catch {
             _ = WorkbenchUpdate.update(&state, .effectFailed(String(describing: error)))

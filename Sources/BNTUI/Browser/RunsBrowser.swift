@@ -34,6 +34,14 @@ public struct RunsBrowser: Sendable, Equatable {
         public var finalAccuracy: Double?
         /// The file's path.
         public var path: String
+        /// The random seed.
+        public var seed: UInt64
+        /// The config's learning rate.
+        public var lr: Double?
+        /// The config's batch size.
+        public var batchSize: Int?
+        /// The optimizer's momentum.
+        public var momentum: Double?
 
         /// An entry from a run file's summary.
         public init(_ summary: RunSummary) {
@@ -47,25 +55,112 @@ public struct RunsBrowser: Sendable, Equatable {
             status = summary.status?.rawValue ?? "unfinished"
             finalAccuracy = summary.finalAccuracy
             path = summary.url?.path ?? ""
+            seed = summary.seed
+            lr = summary.lr
+            batchSize = summary.batchSize
+            momentum = summary.momentum
         }
     }
 
-    /// The runs, newest first.
-    public var entries: [Entry]
+    /// What to do with the highlighted or marked runs, once confirmed.
+    public enum PendingAction: Sendable, Equatable {
+        /// Delete these files.
+        case delete(paths: [String])
+        /// Move these files into the runs folder's `archive/` folder.
+        case archive(paths: [String])
+    }
+
+    /// Every listed run, newest first.
+    public private(set) var all: [Entry]
+    /// The rows shown: the runs passing ``filter``, in ``sortColumn`` order.
+    public private(set) var entries: [Entry]
     /// Files of the folder that could not be read, with why.
     public var failures: [String]
     /// Index of the highlighted row.
     public private(set) var selection = 0
     /// Indices of the marked rows, ascending.
     public private(set) var marked: [Int] = []
+    /// The marked files (marks survive sorting and filtering).
+    private var markedPaths: Set<String> = []
+    /// The column the rows are sorted by.
+    public private(set) var sortColumn: RunsBrowserColumn = .started
+    /// Whether the order is descending (newest, largest first).
+    public private(set) var descending = true
+    /// The filter typed after `/`.
+    public private(set) var filter = RunsBrowserFilter("")
+    /// Whether keys are typed into the filter.
+    public private(set) var isTypingFilter = false
+    /// A delete or archive waiting for y/n.
+    public var pending: PendingAction?
 
     /// A browser over `runs` (as ``RunReader/summaries(in:)`` lists them), the first row highlighted.
     public init(runs: [RunSummary], failures: [String] = []) {
-        entries = runs.map(Entry.init)
+        var all = runs.map(Entry.init)
         for (i, name) in RunNaming.labels(runs.map(\.identity), qualifiesExperiment: false).enumerated() {
-            entries[i].name = name
+            all[i].name = name
         }
+        self.all = all
+        entries = all
         self.failures = failures.map { TerminalSafe.strip($0) }
+    }
+
+    /// Sorts by the next column (descending first for numbers and dates).
+    public mutating func cycleSortColumn() {
+        sortColumn = sortColumn.next
+        relayout()
+    }
+
+    /// Reverses the order.
+    public mutating func reverseOrder() {
+        descending.toggle()
+        relayout()
+    }
+
+    /// Starts typing a filter (`/`), keeping the text typed before.
+    public mutating func beginFilter() {
+        isTypingFilter = true
+    }
+
+    /// Applies a key while typing the filter: text, Backspace, Enter (keep) or Esc (clear).
+    public mutating func typeFilter(_ key: Key) {
+        switch key {
+        case .character(let c): filter.text.append(c)
+        case .backspace: if !filter.text.isEmpty { filter.text.removeLast() }
+        case .enter: isTypingFilter = false
+        case .escape: isTypingFilter = false; filter.text = ""
+        default: return
+        }
+        relayout()
+    }
+
+    /// The files a delete or archive acts on: the marked ones, else the highlighted one.
+    public var targetPaths: [String] { pathsToOpen }
+
+    /// Rebuilds the shown rows from ``all`` after a sort or filter change, keeping the
+    /// highlighted run when it is still shown.
+    private mutating func relayout() {
+        let highlighted = entries.indices.contains(selection) ? entries[selection].path : nil
+        let column = sortColumn, descending = descending, filter = filter
+        entries = all.filter { filter.matches($0) }
+        // a stable order: ties keep the listing's order (newest first)
+        let order = entries.indices.sorted { i, j in
+            let (a, b) = (entries[i], entries[j])
+            if column.ascending(a, b) { return !descending }
+            if column.ascending(b, a) { return descending }
+            return i < j
+        }
+        entries = order.map { entries[$0] }
+        selection = highlighted.flatMap { path in entries.firstIndex { $0.path == path } } ?? 0
+        marked = entries.indices.filter { markedPaths.contains(entries[$0].path) }
+    }
+
+    /// Drops the rows of `paths` (deleted or archived), keeping sort, filter and the other marks.
+    public mutating func remove(paths: [String]) {
+        let gone = Set(paths)
+        all.removeAll { gone.contains($0.path) }
+        markedPaths.subtract(gone)
+        relayout()
+        move(by: 0)
     }
 
     /// Moves the highlight by `delta` rows, clamped to the list.
@@ -77,6 +172,8 @@ public struct RunsBrowser: Sendable, Equatable {
     /// Marks the highlighted row, or unmarks it when marked.
     public mutating func toggleMark() {
         guard entries.indices.contains(selection) else { return }
+        let path = entries[selection].path
+        if markedPaths.remove(path) == nil { markedPaths.insert(path) }
         if let i = marked.firstIndex(of: selection) {
             marked.remove(at: i)
         } else {

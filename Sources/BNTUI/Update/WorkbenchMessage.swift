@@ -15,8 +15,13 @@ public enum WorkbenchMessage: Sendable, Equatable {
     /// Saved runs were read for replay (several: compared); `failures` name the files that could
     /// not be read and why.
     case replayOpened(files: [RunFile], failures: [String])
+    /// The full read of the files the open replay was opened from by a first, quick read (steps,
+    /// epochs, the last snapshots): replaces them, keeping the cursor.
+    case replayCompleted(files: [RunFile])
     /// The runs folder was listed (newest first); `failures` name the files that could not be read.
     case savedRunsListed(runs: [RunSummary], failures: [String])
+    /// Listing the runs folder in the background: `read` of `total` files read so far.
+    case savedRunsProgress(read: Int, total: Int)
     /// A lesson starts over the open replay: it plays to the first step's pause point.
     case lessonStarted(experimentID: String, steps: [LessonStep])
 }

@@ -15,9 +15,21 @@ extension WorkbenchUpdate {
         }
     }
 
+    /// Progress of a listing running in the background: "reading 3,412 of 10,000 runs…" in the
+    /// status line; true when the status changed.
+    static func showListingProgress(read: Int, total: Int, state: inout WorkbenchState) -> Bool {
+        guard total > 0, read < total else { return false }
+        state.status = StatusMessage("reading \(read.formatted()) of \(total.formatted()) runs…")
+        return true
+    }
+
     /// A key while the browser is open, through ``KeyBindings``.
     static func browse(key: Key, browser: RunsBrowser, state: inout WorkbenchState) -> [WorkbenchEffect] {
         var browser = browser
+        if let effects = browseOwnKeys(key: key, browser: &browser, state: &state) {
+            state.overlay = .runsBrowser(browser)
+            return effects
+        }
         switch KeyBindings.action(for: key) {
         case .moveUp: browser.move(by: -1)
         case .moveDown: browser.move(by: 1)
@@ -40,6 +52,53 @@ extension WorkbenchUpdate {
             break
         }
         state.overlay = .runsBrowser(browser)
+        return []
+    }
+
+    /// The browser's own keys, before the shared bindings: typing a filter, y/n for a pending
+    /// delete or archive, `/` filter, `s` sort column, `S` reverse, `d` delete, `a` archive.
+    /// Nil when the key is not one of them.
+    private static func browseOwnKeys(key: Key, browser: inout RunsBrowser, state: inout WorkbenchState) -> [WorkbenchEffect]? {
+        if browser.isTypingFilter {
+            browser.typeFilter(key)
+            state.status = StatusMessage("\(browser.entries.count) of \(browser.all.count) runs match '\(browser.filter.text)'"
+                                         + (browser.isTypingFilter ? " (Enter keeps, Esc clears)" : ""))
+            return []
+        }
+        if let pending = browser.pending {
+            browser.pending = nil
+            guard key == .character("y") else {
+                state.status = StatusMessage("nothing deleted or archived")
+                return []
+            }
+            switch pending {
+            case .delete(let paths):
+                browser.remove(paths: paths)
+                state.status = StatusMessage("deleted \(paths.count) run file\(paths.count == 1 ? "" : "s")")
+                return [.deleteRunFiles(paths: paths)]
+            case .archive(let paths):
+                browser.remove(paths: paths)
+                state.status = StatusMessage("moved \(paths.count) run file\(paths.count == 1 ? "" : "s") to archive/")
+                return [.archiveRunFiles(paths: paths)]
+            }
+        }
+        switch key {
+        case .character("/"):
+            browser.beginFilter()
+            state.status = StatusMessage("filter: experiment, variant, status or key=value (lr=0.1 batch=64 seed=2 subset=1000)")
+        case .character("s"):
+            browser.cycleSortColumn()
+            state.status = StatusMessage("sorted by \(browser.sortColumn.rawValue) (S reverses)")
+        case .character("S"):
+            browser.reverseOrder()
+            state.status = StatusMessage("sorted by \(browser.sortColumn.rawValue), \(browser.descending ? "descending" : "ascending")")
+        case .character("d"), .character("a"):
+            let paths = browser.targetPaths
+            guard !paths.isEmpty else { return [] }
+            browser.pending = key == .character("d") ? .delete(paths: paths) : .archive(paths: paths)
+        default:
+            return nil
+        }
         return []
     }
 

@@ -34,6 +34,10 @@ public enum WorkbenchUpdate {
         case .savedRunsListed(let runs, let failures):
             showRunsBrowser(runs: runs, failures: failures, state: &state)
             changed = true
+        case .replayCompleted(let files):
+            changed = completeReplay(files: files, state: &state)
+        case .savedRunsProgress(let read, let total):
+            changed = showListingProgress(read: read, total: total, state: &state)
         case .lessonStarted(let experimentID, let steps):
             startLesson(experimentID: experimentID, steps: steps, state: &state)
             changed = true

@@ -13,8 +13,11 @@ struct ExportCommand: ParsableCommand {
 
     enum Format: String, ExpressibleByArgument, CaseIterable { case csv, json }
 
-    @Argument(help: "A run file (or run id in the runs folder).")
-    var runFile: String
+    @Argument(help: "Run files (or run ids in the runs folder); several imply --long.")
+    var runFiles: [String]
+
+    @Flag(help: "With csv: one long-format table of every run named (run,experiment,variant,seed,step,epoch,metric,value).")
+    var long = false
 
     @Option(help: "csv or json.")
     var format: Format = .csv
@@ -34,6 +37,8 @@ struct ExportCommand: ParsableCommand {
     }
 
     func run() throws {
+        guard !runFiles.isEmpty else { throw ValidationError("name at least one run") }
+        if long || runFiles.count > 1 { return try exportLong() }
         let file = try RunFileArguments(folders: folders).read(runFile)
         let data: Data
         switch format {

@@ -54,9 +54,13 @@ struct ReplayCommand: ParsableCommand {
         }
         var runs: [RunFile] = []
         var failures: [String] = []
+        var paths: [String] = []
         for name in files {
             do {
-                runs.append(try RunReader.read(contentsOf: RunFileLocator.locate(name, in: folders.runsFolder)))
+                // the first screen from a quick read; the full files follow in the background
+                let url = RunFileLocator.locate(name, in: folders.runsFolder)
+                runs.append(try RunReader.readFirstScreen(contentsOf: url))
+                paths.append(url.path)
             } catch {
                 failures.append("\(error)")
             }
@@ -79,6 +83,7 @@ struct ReplayCommand: ParsableCommand {
                                options: WorkbenchOptions(backendLabel: label, runsFolder: folders.runsFolder,
                                                          highContrast: highContrast))
         app.send(.replayOpened(files: runs, failures: failures))
+        app.completeReplay(paths: paths)
         let exit = app.run()
         terminal.restore()
         if case .interrupted(let sig) = exit { throw ExitCode(128 + sig) }

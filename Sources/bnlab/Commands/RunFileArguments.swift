@@ -8,13 +8,13 @@ import Foundation
 struct RunFileArguments {
     let folders: FolderOptions
 
-    /// The run file for `name`.
-    func read(_ name: String) throws -> RunFile {
+    /// The run file for `name`, read by `reader` (a full read unless told).
+    func read(_ name: String, reader: (URL) throws -> RunFile = { try RunReader.read(contentsOf: $0) }) throws -> RunFile {
         let folder = folders.runsFolder
         switch RunFileLocator.match(name, in: folder) {
         case .found(let url):
             do {
-                return try RunReader.read(contentsOf: url)
+                return try reader(url)
             } catch {
                 printError("bnlab: \(error)")
                 throw ExitCode(2)

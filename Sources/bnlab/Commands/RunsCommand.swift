@@ -17,21 +17,33 @@ struct RunsCommand: ParsableCommand {
 
     @OptionGroup var folders: FolderOptions
 
+    @Flag(help: "Print one JSON document instead of the table: {\"runs\": [summary with config columns…], \"unreadable\": […]}.")
+    var json = false
+
+    @Flag(help: "Read every run's header and tail, without the summary index (.bnlab-index) kept in the runs folder.")
+    var noIndex = false
+
     func run() throws {
         let folder = folders.runsFolder
-        let (runs, failures) = RunReader.summaries(in: folder)
+        let listing = RunIndex.listing(in: folder, useIndex: !noIndex)
+        if json {
+            FileHandle.standardOutput.write(listing.jsonDocument() + Data("\n".utf8))
+            return
+        }
+        let (runs, failures) = (listing.runs, listing.failures)
         if runs.isEmpty && failures.isEmpty {
             print("no runs in \(folder.path) (start one with `bnlab run EXPERIMENT`)")
             return
         }
         let formatter = DateFormatter()
         formatter.dateFormat = "yyyy-MM-dd HH:mm"
-        var rows = [["started", "experiment", "run", "status", "data", "epochs", "train loss", "test acc", "file"]]
+        var rows = [["started", "experiment", "run", "status", "data", "epochs", "lr", "batch", "train loss", "test acc", "file"]]
         let names = RunNaming.labels(runs.map(\.identity), qualifiesExperiment: false)
         for (r, name) in zip(runs, names) {
             let planned = r.context.map { "/\($0.epochs)" } ?? ""
             rows.append([formatter.string(from: r.started), TerminalSafe.strip(r.experiment), name, r.statusText,
                          r.context?.dataText ?? "?", "\(r.epochs)\(planned)",
+                         r.lr.map { NumberFormat.result($0) } ?? "–", r.batchSize.map(String.init) ?? "–",
                          r.finalTrainLoss.map(NumberFormat.result) ?? "–",
                          r.finalAccuracy.map { NumberFormat.percent($0) } ?? "–",
                          TerminalSafe.strip(r.url?.lastPathComponent ?? "")])

@@ -1,6 +1,7 @@
 import ArgumentParser
 import BNCharts
 import BNData
+import BNLab
 import BNReports
 import Foundation
 
@@ -33,7 +34,8 @@ struct ShowCommand: ParsableCommand {
     func run() throws {
         guard !runFiles.isEmpty else { throw ValidationError("name at least one run") }
         let reader = RunFileArguments(folders: folders)
-        let files = try runFiles.map(reader.read)
+        // a report needs no bn_watch events and only the last snapshot of each layer
+        let files = try runFiles.map { try reader.read($0) { url in try RunReader.readForReport(contentsOf: url) } }
         let unicode = !ascii && TerminalImageStyle.localeIsUTF8(environment: ProcessInfo.processInfo.environment)
         let environment = ProcessInfo.processInfo.environment
         let colored = color.isOn(isTerminal: isatty(STDOUT_FILENO) == 1, environment: environment)

@@ -52,6 +52,7 @@ enum ScreenRenderer {
         }
         for key in screen.keys {
             app.send(.key(key))
+            app.finishBackgroundWork()
             settle(app)
         }
         app.run()

@@ -34,26 +34,74 @@ public struct RunSummary: Sendable, Equatable {
     public var trainModeAccuracy: [Int: Double]
     /// The file, if read from one.
     public var url: URL?
+    /// The config's learning rate (the optimizer's `lr`); nil without a readable config.
+    public var lr: Double?
+    /// The config's batch size; nil without a readable config.
+    public var batchSize: Int?
+    /// The optimizer's momentum; nil without a readable config.
+    public var momentum: Double?
+
+    /// A summary of these fields (as the run index stores them).
+    public init(experiment: String, variant: String, runID: String, seed: UInt64, context: RunContext?, started: Date,
+                status: EndStatus?, message: String?, steps: Int, epochs: Int, finalTrainLoss: Double?, finalAccuracy: Double?,
+                trainModeAccuracy: [Int: Double], url: URL? = nil, lr: Double?, batchSize: Int?, momentum: Double?) {
+        self.experiment = experiment
+        self.variant = variant
+        self.runID = runID
+        self.seed = seed
+        self.context = context
+        self.started = started
+        self.status = status
+        self.message = message
+        self.steps = steps
+        self.epochs = epochs
+        self.finalTrainLoss = finalTrainLoss
+        self.finalAccuracy = finalAccuracy
+        self.trainModeAccuracy = trainModeAccuracy
+        self.url = url
+        self.lr = lr
+        self.batchSize = batchSize
+        self.momentum = momentum
+    }
 
     /// The summary of `run`.
     public init(_ run: RunFile) {
-        experiment = run.header.experiment
-        variant = run.header.variant
-        runID = run.header.runID
-        seed = run.header.seed
-        context = RunContext(header: run.header)
-        started = run.header.started
-        url = run.url
-        let end = run.end
+        let epochs = run.epochs
+        self.init(header: run.header, url: run.url, end: run.end, lastEpoch: epochs.last, epochCount: epochs.count,
+                  lastStep: run.steps.last, maxStep: run.events.compactMap(\.step).max())
+    }
+
+    /// A summary from the header and the last events of a run; `epochCount` counts its epoch
+    /// events, `maxStep` is the largest step of any event (used when there is no end event).
+    public init(header: RunHeader, url: URL?, end: EndEvent?, lastEpoch: EpochEvent?, epochCount: Int,
+                lastStep: StepEvent?, maxStep: Int?) {
+        experiment = header.experiment
+        variant = header.variant
+        runID = header.runID
+        seed = header.seed
+        context = RunContext(header: header)
+        started = header.started
+        self.url = url
+        lr = header.config?.optimizer.lr
+        batchSize = header.config?.batchSize
+        momentum = header.config?.optimizer.momentum
+        status = nil
+        steps = 0
+        epochs = 0
+        trainModeAccuracy = [:]
+        apply(end: end, lastEpoch: lastEpoch, epochCount: epochCount, lastStep: lastStep, maxStep: maxStep)
+    }
+
+    /// Fills in the results from a run's last events (see ``init(header:url:end:lastEpoch:epochCount:lastStep:maxStep:)``).
+    mutating func apply(end: EndEvent?, lastEpoch: EpochEvent?, epochCount: Int, lastStep: StepEvent?, maxStep: Int?) {
         status = end?.status
         message = end?.message
-        let epochs = run.epochs
-        self.epochs = epochs.count
-        steps = end?.step ?? run.events.compactMap(\.step).max() ?? 0
-        finalTrainLoss = epochs.last?.trainLoss ?? run.steps.last?.loss
-        finalAccuracy = epochs.last?.accuracy
+        epochs = epochCount
+        steps = end?.step ?? maxStep ?? 0
+        finalTrainLoss = lastEpoch?.trainLoss ?? end?.trainLoss ?? lastStep?.loss
+        finalAccuracy = lastEpoch?.accuracy ?? end?.accuracy
         var trainMode: [Int: Double] = [:]
-        for evaluation in epochs.last?.trainMode ?? [] { trainMode[evaluation.batchSize] = evaluation.accuracy }
+        for evaluation in lastEpoch?.trainMode ?? [] { trainMode[evaluation.batchSize] = evaluation.accuracy }
         trainModeAccuracy = trainMode
     }
 

@@ -13,7 +13,25 @@
 public enum RunNaming {
     /// The label of each run in `runs` (same order), unique among them.
     public static func labels(_ runs: [RunIdentity], qualifiesExperiment: Bool = true) -> [String] {
-        runs.map { label(of: $0, among: runs, qualifiesExperiment: qualifiesExperiment) }
+        // the same as `label(of:among:)` for each run, grouped once: linear in the runs (10,000 listed runs)
+        let qualify = qualifiesExperiment && Set(runs.map(\.experiment)).count > 1
+        let groups = Dictionary(grouping: runs.indices) { [runs[$0].experiment, runs[$0].variant] }
+        var uniqueSeeds: [[String]: Bool] = [:]
+        for (key, members) in groups where members.count > 1 {
+            let seeds = members.compactMap { runs[$0].seed }
+            uniqueSeeds[key] = seeds.count == members.count && Set(seeds).count == seeds.count
+        }
+        return runs.map { run in
+            var name = qualify ? "\(run.experiment)/\(run.variant)" : run.variant
+            if let unique = uniqueSeeds[[run.experiment, run.variant]] {
+                if unique, let seed = run.seed {
+                    name += " s\(seed)"
+                } else if !run.tag.isEmpty {
+                    name += " " + run.tag
+                }
+            }
+            return TerminalSafe.strip(name)
+        }
     }
 
     /// The label of `run` among `runs` (which should contain it).

@@ -45,7 +45,9 @@ public struct EventThinning {
             events.append(event)
             return
         }
-        var s = series[key] ?? Series()
+        // taken out of the dictionary so its arrays are uniquely referenced: appending to a copy
+        // would copy the whole `kept` list at every event (quadratic in the events)
+        var s = series.removeValue(forKey: key) ?? Series()
         if let last = s.last { drop(last) }
         s.last = nil
         let k = s.seen
