@@ -68,7 +68,7 @@ public final class RunLauncher: Sendable {
 
     /// The dataset folder of `plan`: the experiment's own when it names one (relative to the
     /// working folder; a missing one fails the run, it never falls back to the default data).
-    func datasetFolder(_ plan: RunPlan) -> URL {
+    public func datasetFolder(_ plan: RunPlan) -> URL {
         plan.dataset.folder.map { URL(fileURLWithPath: $0) } ?? dataFolder
     }
 
