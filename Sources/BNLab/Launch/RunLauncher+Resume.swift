@@ -35,17 +35,7 @@ extension RunLauncher {
             throw CheckpointError(file: name, problem: "names no checkpoint (it has no checkpoint event)",
                                   hint: "runs save one when cancelled with Ctrl-C; a run killed otherwise must be started again")
         }
-        let checkpointURL = url.deletingLastPathComponent().appendingPathComponent(event.file)
-        let bytes: Data
-        do { bytes = try Data(contentsOf: checkpointURL) } catch {
-            throw CheckpointError(file: event.file, problem: "named by \(name) cannot be read (\(FileProblem.describe(error)))",
-                                  hint: "keep checkpoints beside their run file")
-        }
-        if let sha = event.sha256, SHA256.hex(bytes) != sha.lowercased() {
-            throw CheckpointError(file: event.file, problem: "does not match the sha256 in \(name) (it changed after it was saved)",
-                                  hint: "restore the original file, or start a new run with --init")
-        }
-        let checkpoint = Checkpoint(file: try SafeTensorsFile(decoding: bytes, file: event.file))
+        let checkpoint = try Checkpoint.read(event, besideRunFile: url)
         _ = try checkpoint.position(file: event.file)
         return ResumePoint(plan: plan, header: run.header, event: event, checkpoint: checkpoint)
     }

@@ -19,17 +19,7 @@ public enum WeightsExport {
                     ?? "names no checkpoint",
                 hint: "runs save one at the end and on Ctrl-C; set record.checkpoint_every for per-epoch ones")
         }
-        let folder = run.url?.deletingLastPathComponent() ?? URL(fileURLWithPath: ".")
-        let bytes: Data
-        do { bytes = try Data(contentsOf: folder.appendingPathComponent(event.file)) } catch {
-            throw CheckpointError(file: event.file, problem: "named by \(name) cannot be read (\(FileProblem.describe(error)))",
-                                  hint: "keep checkpoints beside their run file")
-        }
-        if let sha = event.sha256, SHA256.hex(bytes) != sha.lowercased() {
-            throw CheckpointError(file: event.file, problem: "does not match the sha256 in \(name)",
-                                  hint: "the checkpoint changed after it was saved; restore it")
-        }
-        let checkpoint = Checkpoint(file: try SafeTensorsFile(decoding: bytes, file: event.file))
+        let checkpoint = try Checkpoint.read(event, besideRunFile: run.url)
         let metadata = ["format": "pt", "bnlab.source": event.file, "bnlab.step": "\(event.step)"]
         try SafeTensorsFile(stateDict: checkpoint.modelState, metadata: metadata).write(url)
         return event
