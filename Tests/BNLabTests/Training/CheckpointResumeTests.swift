@@ -80,6 +80,12 @@ struct CheckpointResumeTests {
         try checkResumeIsExact(p)
     }
 
+    @Test func resumedRunWithDropoutMatchesBitForBit() throws {
+        var p = try plan("bn-vs-no-bn", "no-bn", epochs: 2)
+        p.model.insert(.dropout(DropoutOptions(p: 0.3)), at: p.model.count - 1)   // masks come from the restored random state
+        try checkResumeIsExact(p)
+    }
+
     @Test func resumedAccumulatingRunMatchesBitForBit() throws {
         try checkResumeIsExact(try plan("grad-accumulation", "micro-16x4", epochs: 2))
     }
