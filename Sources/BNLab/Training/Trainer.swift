@@ -50,10 +50,10 @@ public struct Trainer: Sendable {
         if let resumeFrom { try session.restore(resumeFrom) }
         do {
             let outcome = try session.run()
-            try session.saveCheckpoint(.end)
+            session.saveCheckpointOrWarn(.end)
             return outcome
         } catch let cancelled as RunCancelled {
-            try session.saveCheckpoint(.interrupt)
+            session.saveCheckpointOrWarn(.interrupt)
             throw cancelled
         }
     }
@@ -169,7 +169,7 @@ struct TrainingSession {
                 try endEpoch(phase)
                 epochsCompleted = e
                 microIndex = 0
-                if let every = plan.record.checkpointEvery, e % every == 0 { try saveCheckpoint(.epoch) }
+                if let every = plan.record.checkpointEvery, e % every == 0 { saveCheckpointOrWarn(.epoch) }
             }
         }
         return .done

@@ -54,6 +54,15 @@ extension TrainingSession {
                                                         reason: reason.rawValue, sha256: SHA256.hex(bytes))))
     }
 
+    /// Saves a checkpoint; a failure (e.g. a full disk) does not end the run but is written as a
+    /// `checkpoint_failed` diagnostic saying why.
+    func saveCheckpointOrWarn(_ reason: CheckpointReason) {
+        do { try saveCheckpoint(reason) } catch {
+            try? control.publish(.diagnostic(DiagnosticEvent(step: step, kind: DiagnosticKind(rawValue: "checkpoint_failed"),
+                                                             text: "\(reason.rawValue) checkpoint not saved: \(error)")))
+        }
+    }
+
     /// Restores a checkpoint of this run: weights, random state, position and probe. The
     /// optimizer's state is restored when its phase begins (``restoreOptimizer(_:)``).
     mutating func restore(_ checkpoint: Checkpoint, file name: String = "checkpoint") throws {
