@@ -64,6 +64,7 @@ def test_bnlab_checkpoint_gives_same_eval_outputs_in_torch(tmp_path):
     loss = F.cross_entropy(logits, labels, reduction="sum").item() / len(labels)
     epoch, = events(run_file, "epoch")
     assert sum(epoch["class_total"]) == len(labels)
+    print(f"eval test loss: bnlab {epoch['test_loss']!r}, torch {loss!r}")
     assert abs(loss - epoch["test_loss"]) <= 1e-5 * max(1.0, abs(loss))
     correct = [0] * 10
     for p, y in zip(logits.argmax(1).tolist(), labels.tolist()):
@@ -102,6 +103,7 @@ def test_same_start_and_batches_give_same_first_losses(tmp_path):
         sgd.step()
         torch_losses.append(loss.item())
     assert len(torch_losses) == 8
+    print(f"first-step losses: max |bnlab - torch| = {max(abs(a - b) for a, b in zip(bnlab_losses, torch_losses)):.3g}")
     for step, (a, b) in enumerate(zip(bnlab_losses, torch_losses), start=1):
         assert abs(a - b) <= 1e-5, f"step {step}: bnlab {a}, torch {b}"
 
