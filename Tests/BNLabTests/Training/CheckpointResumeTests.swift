@@ -33,9 +33,9 @@ struct CheckpointResumeTests {
         return try SafeTensorsFile.read(runFile.deletingLastPathComponent().appendingPathComponent("\(stem).end.safetensors"))
     }
 
-    /// Trains `plan` uninterrupted, then again cancelled once epoch 2 has begun (through the run
-    /// control, as Ctrl-C does) and resumed; compares every step loss and the final tensors.
-    func checkResumeIsExact(_ plan: RunPlan) throws {
+    /// Trains `plan` uninterrupted, then again cancelled once epoch `cancelIn` has begun (through
+    /// the run control, as Ctrl-C does) and resumed; compares every step loss and the final tensors.
+    func checkResumeIsExact(_ plan: RunPlan, cancelIn: Int = 2) throws {
         let runs = try TestPaths.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: runs) }
         let whole = try runToEnd(plan, runs)
@@ -44,7 +44,7 @@ struct CheckpointResumeTests {
 
         let l = launcher(runs)
         let id = l.launch(plan)
-        l.queue.wait(for: id) { ($0.progress?.epoch ?? 0) >= 2 || $0.state.isFinished }
+        l.queue.wait(for: id) { ($0.progress?.epoch ?? 0) >= cancelIn || $0.state.isFinished }
         l.queue.cancel(id)
         let cancelled = try #require(l.queue.wait(for: id))
         #expect(cancelled.state == .cancelled)
@@ -66,6 +66,7 @@ struct CheckpointResumeTests {
         let a = file.steps.map { $0.loss.bitPattern }, b = wholeFile.steps.map { $0.loss.bitPattern }
         #expect(a == b)
         #expect(file.epochs.map(\.testLoss) == wholeFile.epochs.map(\.testLoss))
+        #expect(file.epochs.map(\.probeDrift) == wholeFile.epochs.map(\.probeDrift))
         let mine = try endWeights(url), theirs = try endWeights(try #require(whole.runFile))
         #expect(mine.tensors.count == theirs.tensors.count)
         for ((n1, v1), (n2, v2)) in zip(mine.tensors, theirs.tensors) {
@@ -84,6 +85,12 @@ struct CheckpointResumeTests {
         var p = try plan("bn-vs-no-bn", "no-bn", epochs: 2)
         p.model.insert(.dropout(DropoutOptions(p: 0.3)), at: p.model.count - 1)   // masks come from the restored random state
         try checkResumeIsExact(p)
+    }
+
+    @Test func resumedRunInAFrozenSecondPhaseMatchesBitForBit() throws {
+        var p = try plan("frozen-bn", "train-mode", epochs: 1)      // pretrain 1 epoch, then fine-tune 1 with the body frozen
+        p.optimizer.momentum = 0.9
+        try checkResumeIsExact(p, cancelIn: 2)
     }
 
     @Test func resumedAccumulatingRunMatchesBitForBit() throws {
