@@ -17,7 +17,9 @@ public final class SGD {
     public var lr: Double
     /// μ, τ, wd and the Nesterov switch.
     public let momentum: Double, dampening: Double, weightDecay: Double, nesterov: Bool
-    private var momentumBuffers: [Tensor?]
+    /// Each parameter's momentum buffer (nil before its first update), in parameter order:
+    /// PyTorch's `optimizer.state[i]["momentum_buffer"]`. Settable, to resume from a checkpoint.
+    public var momentumBuffers: [Tensor?]
 
     /// An optimizer over `parameters`; throws PyTorch's errors for invalid settings.
     public init(_ parameters: [Parameter], lr: Double, momentum: Double = 0, dampening: Double = 0,

@@ -39,15 +39,20 @@ public final class RunLauncher: Sendable {
     /// needs it; a dataset error fails the runs with its message.
     @discardableResult
     public func launch(_ spec: ExperimentSpec, variant: String?, overrides: RunOverrides = RunOverrides()) throws(ExperimentError) -> [RunID] {
-        try plans(for: spec, variant: variant, overrides: overrides).map(launch)
+        try plans(for: spec, variant: variant, overrides: overrides).map { launch($0) }
     }
 
     /// Queues one run of `plan`.
     @discardableResult
     public func launch(_ plan: RunPlan) -> RunID {
-        // the experiment's own dataset folder when it names one (relative to the working folder):
-        // a missing one fails the run, it never falls back to the default data
-        let folder = plan.dataset.folder.map { URL(fileURLWithPath: $0) } ?? dataFolder
+        launch(plan, initialWeights: nil, initNote: nil)
+    }
+
+    /// Queues one run of `plan`, starting from `initialWeights` when given (`--init`; `initNote`
+    /// says where they came from, in a `note` marker at step 0).
+    @discardableResult
+    public func launch(_ plan: RunPlan, initialWeights: StateDict?, initNote: String?) -> RunID {
+        let folder = datasetFolder(plan)
         let datasets = self.datasets, runs = runsFolder
         let writer: RunWriterFactory = {
             let data = try datasets.dataset(at: folder)
@@ -55,17 +60,38 @@ public final class RunLauncher: Sendable {
             let header = RunHeader(plan: plan, datasetFingerprint: data.fingerprint, classNames: data.classNames)
             return try RunWriter(runsFolder: runs, header: header)
         }
-        return queue.enqueue(name: plan.name, writer: writer) { control in
+        return queue.enqueue(name: plan.name, writer: writer, job: Self.job(plan, folder: folder, datasets: datasets) { control, data in
+            if let initNote { try control.publish(.marker(MarkerEvent(step: 0, kind: .note, text: initNote))) }
+            return Trainer(plan: plan, data: data, initialWeights: initialWeights)
+        })
+    }
+
+    /// The dataset folder of `plan`: the experiment's own when it names one (relative to the
+    /// working folder; a missing one fails the run, it never falls back to the default data).
+    public func datasetFolder(_ plan: RunPlan) -> URL {
+        plan.dataset.folder.map { URL(fileURLWithPath: $0) } ?? dataFolder
+    }
+
+    /// A queue job that reads the dataset, makes the trainer and runs it, turning errors into failures.
+    static func job(_ plan: RunPlan, folder: URL, datasets: DatasetCache,
+                    trainer: @escaping @Sendable (RunControl, IDXDataset) throws -> Trainer) -> RunJob {
+        { control in
             let data: IDXDataset
             do { data = try datasets.dataset(at: folder) } catch let error as DataError { return .failed(error.message) }
             do {
-                return try Trainer(plan: plan, data: data).run(control)
+                return try trainer(control, data).run(control)
             } catch let error as RunCancelled {
                 throw error
             } catch let error as CoreError {
                 return .failed("\(plan.name): \(error.pythonDescription)")
             } catch let error as DataError {
                 return .failed(error.message)
+            } catch let error as StateDictError {
+                return .failed("\(plan.name): \(error)")
+            } catch let error as CheckpointError {
+                return .failed("\(plan.name): \(error)")
+            } catch let error as SafeTensorsError {
+                return .failed("\(plan.name): \(error)")
             }
         }
     }

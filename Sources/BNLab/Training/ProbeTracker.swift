@@ -17,7 +17,8 @@ struct ProbeTracker {
     let spec: ProbeSpec
     let headIndex: Int
     let input: Tensor
-    private(set) var previous: Tensor?
+    /// The last measurement (restored from a checkpoint when a run resumes).
+    var previous: Tensor?
 
     init(spec: ProbeSpec, headIndex: Int, split: DatasetSplit, normalize: Normalize) throws {
         self.spec = spec

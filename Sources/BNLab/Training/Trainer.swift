@@ -19,23 +19,43 @@ import Foundation
 /// A NaN or infinite loss ends the run as diverged at that step (its `step` event written with
 /// the loss), and so does a loss above ``explodingFactor`` × the first step's for
 /// ``explodingSteps`` steps in a row.
+///
+/// Checkpoints (docs/checkpoints.md) are saved beside the run file at the end, every
+/// `record.checkpoint_every` epochs, and when the run is cancelled; a trainer given one of them
+/// (`resumeFrom`) continues exactly where it stopped.
 public struct Trainer: Sendable {
     /// The fully resolved plan.
     public let plan: RunPlan
     /// The dataset (shared, read-only).
     public let data: IDXDataset
+    /// Weights to start from instead of the seeded initialization (`--init`).
+    public let initialWeights: StateDict?
+    /// A checkpoint of this run to continue from (`--resume`).
+    public let resumeFrom: Checkpoint?
 
-    /// A trainer for `plan` on `data`.
-    public init(plan: RunPlan, data: IDXDataset) {
+    /// A trainer for `plan` on `data`, starting from `initialWeights` or continuing `resumeFrom`.
+    public init(plan: RunPlan, data: IDXDataset, initialWeights: StateDict? = nil, resumeFrom: Checkpoint? = nil) {
         self.plan = plan
         self.data = data
+        self.initialWeights = initialWeights
+        self.resumeFrom = resumeFrom
     }
 
-    /// Runs the plan to the end, or until cancelled (throws `RunCancelled`).
+    /// Runs the plan to the end, or until cancelled (throws `RunCancelled` after saving an
+    /// interrupt checkpoint).
     public func run(_ control: RunControl) throws -> RunOutcome {
         BLAS.setThreads(1)
         var session = try TrainingSession(plan: plan, data: data, control: control)
-        return try session.run()
+        if let initialWeights { try session.model.network.loadStateDict(initialWeights) }
+        if let resumeFrom { try session.restore(resumeFrom) }
+        do {
+            let outcome = try session.run()
+            session.saveCheckpointOrWarn(.end)
+            return outcome
+        } catch let cancelled as RunCancelled {
+            session.saveCheckpointOrWarn(.interrupt)
+            throw cancelled
+        }
     }
 }
 
@@ -50,7 +70,24 @@ struct TrainingSession {
     let testLoader: BatchLoader
     let classes: Int
     let loss: CrossEntropyLoss
+    /// The model's random source (initialization, then dropout masks).
+    let rng: RandomSource
     var step = 0, samples = 0, epoch = 0
+    /// Epochs whose end measurements were published.
+    var epochsCompleted = 0
+    /// Micro-batches of the current epoch trained on, and the accumulation group in progress.
+    var microIndex = 0, groupLoss = 0.0, groupCount = 0
+    /// The random state when the current epoch's end measurements began (an interruption
+    /// during them resumes by measuring again from there).
+    var rngAtEpochEnd: [UInt64]?
+    /// Where a resumed run continues, until it gets there.
+    var start: TrainingPosition?
+    /// Active seconds of the run before it was resumed.
+    var timeOffset = 0.0
+    /// The SGD of the current phase.
+    var sgd: SGD?
+    /// The checkpoint being resumed from, until its optimizer state is restored.
+    var resumeTensors: Checkpoint?
     /// When the current epoch started.
     var epochStart = ContinuousClock.now
     /// Sum and count of the current epoch's step losses (for its mean training loss).
@@ -67,7 +104,8 @@ struct TrainingSession {
         self.data = data
         self.control = control
         classes = data.classNames.count
-        model = try ModelBuilder.build(plan.model, rng: RandomSource(seed: plan.seed))
+        rng = RandomSource(seed: plan.seed)
+        model = try ModelBuilder.build(plan.model, rng: rng)
         if let n = plan.dataset.normalize {
             normalize = try Normalize(mean: n.mean.map(Float.init), std: n.std.map(Float.init))
         } else {
@@ -104,37 +142,58 @@ struct TrainingSession {
 
     mutating func run() throws -> RunOutcome {
         let network = model.network
-        try probe?.measure(network)     // baseline before any training
+        if start == nil { try probe?.measure(network) }    // baseline before any training
+        var epochsBefore = 0
         for phase in plan.phases {
-            try begin(phase)
+            let first = epochsBefore + 1
+            epochsBefore += phase.epochs
+            // a resumed run skips the phases it finished, and continues the one it was in
+            if let start, start.epochsCompleted >= epochsBefore { continue }
+            let continuing = start.map { $0.epochsCompleted >= first || $0.microBatches > 0 } ?? false
+            try begin(phase, announce: !continuing)
             let trainable = network.parameters().filter(\.requiresGrad)
             let sgd = try SGD(trainable, lr: phase.lr, momentum: plan.optimizer.momentum,
                               dampening: plan.optimizer.dampening, weightDecay: plan.optimizer.weightDecay,
                               nesterov: plan.optimizer.nesterov)
-            for _ in 0..<phase.epochs {
-                epoch += 1
-                if let diverged = try trainEpoch(phase, sgd) { return .diverged(diverged) }
+            self.sgd = sgd
+            if continuing { try restoreOptimizer(sgd) }
+            for e in first...epochsBefore {
+                epoch = e
+                var from = 0
+                if let start {
+                    if e <= start.epochsCompleted { continue }
+                    from = start.microBatches
+                    self.start = nil
+                }
+                if let diverged = try trainEpoch(phase, sgd, from: from) { return .diverged(diverged) }
                 try endEpoch(phase)
+                epochsCompleted = e
+                microIndex = 0
+                if let every = plan.record.checkpointEvery, e % every == 0 { saveCheckpointOrWarn(.epoch) }
             }
         }
         return .done
     }
 
-    /// Applies a phase's freezing and BatchNorm mode, with markers saying so.
-    mutating func begin(_ phase: PhasePlan) throws {
+    /// Applies a phase's freezing and BatchNorm mode, with markers saying so (unless a resumed
+    /// run is continuing the phase, whose markers are already in the file).
+    mutating func begin(_ phase: PhasePlan, announce: Bool = true) throws {
         let network = model.network
-        try control.publish(.marker(MarkerEvent(step: step, kind: .phase,
-                                                text: "phase \(phase.name): \(phase.epochs) epoch(s), lr \(phase.lr)")))
+        if announce {
+            try control.publish(.marker(MarkerEvent(step: step, kind: .phase,
+                                                    text: "phase \(phase.name): \(phase.epochs) epoch(s), lr \(phase.lr)")))
+        }
         switch phase.freeze {
         case .none:
             network.requiresGrad(true)
         case .body:
             network.requiresGrad(false)
             model.head?.requiresGrad(true)
+            guard announce else { break }
             try control.publish(.marker(MarkerEvent(step: step, kind: .freeze,
                 text: "body frozen: requires_grad off on all but the last Linear (BatchNorm buffers still update in train mode)")))
         }
-        if phase.bnModeInTraining == .eval && !model.batchNorms.isEmpty {
+        if announce && phase.bnModeInTraining == .eval && !model.batchNorms.isEmpty {
             try control.publish(.marker(MarkerEvent(step: step, kind: .modeSwitch,
                 text: "BatchNorm layers in eval mode during training: running statistics frozen")))
         }
@@ -146,8 +205,9 @@ struct TrainingSession {
         if phase.bnModeInTraining == .eval { for (_, bn) in model.batchNorms { bn.eval() } }
     }
 
-    /// One pass over the training set. Returns a message when the loss diverged.
-    mutating func trainEpoch(_ phase: PhasePlan, _ sgd: SGD) throws -> String? {
+    /// One pass over the training set, or the rest of one from micro-batch `from` (a resumed
+    /// run, whose sums and partial gradients were restored). Returns a message when the loss diverged.
+    mutating func trainEpoch(_ phase: PhasePlan, _ sgd: SGD, from: Int = 0) throws -> String? {
         let network = model.network
         setTrainingMode(phase)
         let k = plan.accumulationSteps
@@ -155,11 +215,16 @@ struct TrainingSession {
         let snapshotInterval = plan.record.snapshotInterval(totalSteps: totalSteps)
         var iterator = trainLoader.epoch(epoch - 1)
         var batch = Batch()
-        var microIndex = 0, groupLoss = 0.0, groupCount = 0
-        epochLossSum = 0
-        epochSteps = 0
         epochStart = .now
-        sgd.zeroGrad()
+        microIndex = from
+        if from == 0 {
+            groupLoss = 0
+            groupCount = 0
+            epochLossSum = 0
+            epochSteps = 0
+            sgd.zeroGrad()
+        }
+        for _ in 0..<from { _ = iterator.next(into: &batch) }   // the batches trained on before the interruption
         while iterator.next(into: &batch) {
             try control.checkpoint()
             let logits = try network.forward(batch.input)
@@ -199,7 +264,7 @@ struct TrainingSession {
     /// Publishes the `step` event of the step just taken, with the time since the start.
     func publishStep(loss: Double, lr: Double) throws {
         try control.publish(.step(StepEvent(step: step, epoch: epoch, loss: loss, lr: lr, samples: samples,
-                                            time: control.activeSeconds)))
+                                            time: timeOffset + control.activeSeconds)))
     }
 
     /// A message ending the run when the loss has stayed above ``explodingFactor`` × the first
@@ -219,6 +284,7 @@ struct TrainingSession {
 
     /// End-of-epoch measurements: eval-mode test metrics, train-mode ones, probe drift, population statistics.
     mutating func endEpoch(_ phase: PhasePlan) throws {
+        rngAtEpochEnd = rng.state     // kept when the measurements are interrupted (the interrupt checkpoint uses it)
         let network = model.network
         let control = self.control
         let epochTrainLoss = epochSteps == 0 ? .nan : epochLossSum / Double(epochSteps)
@@ -242,6 +308,7 @@ struct TrainingSession {
             classCorrect: eval.classCorrect, classTotal: eval.classTotal,
             trainMode: trainMode, probeDrift: drift?.maxAbsChange, probeChanged: drift?.changed,
             seconds: seconds(since: epochStart))))
+        rngAtEpochEnd = nil
         setTrainingMode(phase)
     }
 

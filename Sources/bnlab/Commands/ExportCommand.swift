@@ -3,12 +3,18 @@ import BNCore
 import BNLab
 import Foundation
 
-/// `bnlab export RUN --format csv|json`.
+/// `bnlab export RUN --format csv|json`, or `bnlab export RUN --weights FILE`.
 struct ExportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "export",
         abstract: "Export a saved run as CSV (steps, epochs or BatchNorm snapshots) or as one JSON document.",
-        discussion: "Example: bnlab export runs/bn-vs-no-bn-bn-….jsonl --format csv --table epochs > epochs.csv"
+        discussion: """
+        Examples:
+          bnlab export runs/bn-vs-no-bn-bn-….jsonl --format csv --table epochs > epochs.csv
+          bnlab export runs/bn-vs-no-bn-bn-….jsonl --weights model.safetensors       (the last checkpoint)
+          bnlab export runs/bn-vs-no-bn-bn-….jsonl --weights e2.safetensors --checkpoint 2   (epoch 2's)
+        --weights writes the model's state dict only (PyTorch's keys), for torch or `bnlab run --init`.
+        """
     )
 
     enum Format: String, ExpressibleByArgument, CaseIterable { case csv, json }
@@ -28,6 +34,12 @@ struct ExportCommand: ParsableCommand {
     @Option(name: .shortAndLong, help: "Write to this file instead of standard output.")
     var output: String?
 
+    @Option(help: "Write the run's last checkpoint (the model's state dict, safetensors) to this file.")
+    var weights: String?
+
+    @Option(help: "With --weights: the checkpoint of this epoch instead of the last one.")
+    var checkpoint: Int?
+
     @OptionGroup var folders: FolderOptions
 
     func validate() throws {
@@ -40,6 +52,16 @@ struct ExportCommand: ParsableCommand {
         guard !runFiles.isEmpty else { throw ValidationError("name at least one run") }
         if long || runFiles.count > 1 { return try exportLong() }
         let file = try RunFileArguments(folders: folders).read(runFile)
+        if let weights {
+            do {
+                let event = try WeightsExport.write(file, checkpoint: checkpoint, to: URL(fileURLWithPath: weights))
+                print("wrote \(weights): \(event.file) (step \(event.step), epoch \(event.epoch ?? 0))")
+            } catch {
+                printError("bnlab export: \(error)")
+                throw ExitCode(2)
+            }
+            return
+        }
         let data: Data
         switch format {
         case .csv: data = Data(RunExporter.csv(file, table: RunExporter.Table(rawValue: table)!).utf8)

@@ -9,6 +9,7 @@
 ///   train_mode_batch_sizes: [2, 8, 64]   # … with these test batch sizes
 ///   probe: {size: 64}           # eval-mode drift on 64 fixed test images
 ///   population_stats: true      # compare running statistics with the full-dataset ones
+///   checkpoint_every: 5         # save the weights beside the run file every 5 epochs
 /// ```
 public struct RecordSpec: Codable, Sendable, Equatable {
     /// About this many full BatchNorm snapshots per run (`snapshots`), default 200: one every
@@ -39,11 +40,15 @@ public struct RecordSpec: Codable, Sendable, Equatable {
     /// snapshot taken then (`population_mean`, `population_var`), to compare with the running
     /// statistics; default false.
     public var populationStats: Bool
+    /// Save a checkpoint (`<run file>.e<epoch>.safetensors`) every this many epochs
+    /// (`checkpoint_every`); nil: only at the end and on interruption (docs/checkpoints.md).
+    public var checkpointEvery: Int?
 
     /// A record setting; every argument has the default a file gets when it leaves it out.
     public init(snapshots: Int = 200, snapshotEvery: Int? = nil, watchChannels: WatchChannels = .standard,
                 bnSnapshots: Bool = true, lossEvery: Int = 1, trainModeEval: Bool = false,
-                trainModeBatchSizes: [Int]? = nil, probe: ProbeSpec? = nil, populationStats: Bool = false) {
+                trainModeBatchSizes: [Int]? = nil, probe: ProbeSpec? = nil, populationStats: Bool = false,
+                checkpointEvery: Int? = nil) {
         self.snapshots = snapshots
         self.snapshotEvery = snapshotEvery
         self.watchChannels = watchChannels
@@ -53,12 +58,13 @@ public struct RecordSpec: Codable, Sendable, Equatable {
         self.trainModeBatchSizes = trainModeBatchSizes
         self.probe = probe
         self.populationStats = populationStats
+        self.checkpointEvery = checkpointEvery
     }
 
     enum CodingKeys: String, CodingKey, CaseIterable {
         case snapshots, snapshotEvery = "snapshot_every", watchChannels = "watch_channels", bnSnapshots = "bn_snapshots", lossEvery = "loss_every"
         case trainModeEval = "train_mode_eval", trainModeBatchSizes = "train_mode_batch_sizes"
-        case probe, populationStats = "population_stats"
+        case probe, populationStats = "population_stats", checkpointEvery = "checkpoint_every"
     }
 
     /// Decodes the mapping, filling defaults and checking that counts are 1 or more.
@@ -83,6 +89,7 @@ public struct RecordSpec: Codable, Sendable, Equatable {
         trainModeEval = try c.value(.trainModeEval, default: trainModeBatchSizes != nil)
         probe = try c.decodeIfPresent(ProbeSpec.self, forKey: .probe)
         populationStats = try c.value(.populationStats, default: false)
+        checkpointEvery = try c.positiveIntIfPresent(.checkpointEvery, hint: "a number of epochs, e.g. 5")
     }
 
     /// The steps between full snapshots in a run of `totalSteps` optimizer steps:
@@ -92,7 +99,7 @@ public struct RecordSpec: Codable, Sendable, Equatable {
         return max(1, Int((Double(totalSteps) / Double(max(1, snapshots))).rounded()))
     }
 
-    /// Encodes every field; an absent probe, batch-size list or `snapshot_every` is left out.
+    /// Encodes every field; an absent probe, batch-size list, `snapshot_every` or `checkpoint_every` is left out.
     public func encode(to encoder: any Encoder) throws {
         var c = encoder.container(keyedBy: CodingKeys.self)
         try c.encode(snapshots, forKey: .snapshots)
@@ -104,5 +111,6 @@ public struct RecordSpec: Codable, Sendable, Equatable {
         try c.encodeIfPresent(trainModeBatchSizes, forKey: .trainModeBatchSizes)
         try c.encodeIfPresent(probe, forKey: .probe)
         try c.encode(populationStats, forKey: .populationStats)
+        try c.encodeIfPresent(checkpointEvery, forKey: .checkpointEvery)
     }
 }

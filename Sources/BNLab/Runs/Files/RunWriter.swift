@@ -58,6 +58,18 @@ public final class RunWriter {
         try writeLine(header)
     }
 
+    /// Opens an existing run file (a resumed run's) to append events after its last line;
+    /// `header` is the one on its first line.
+    public init(appendingTo url: URL, header: RunHeader) throws(RunFileError) {
+        self.url = url
+        self.header = header
+        guard let handle = try? FileHandle(forWritingTo: url), (try? handle.seekToEnd()) != nil else {
+            throw RunFileError(kind: .unwritable, file: url.lastPathComponent, problem: "cannot be opened for appending",
+                               hint: "check that the run file exists and is writable")
+        }
+        self.handle = handle
+    }
+
     deinit {
         try? handle?.close()
     }

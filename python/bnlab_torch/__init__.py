@@ -1,0 +1,1 @@
+"""Python companions of bnlab (PyTorch side)."""
