@@ -118,7 +118,7 @@ class Recorder:
             if kind != "batchnorm":
                 continue
             layer = _Layer(name, module, _spread_channels(module.num_features, watch_channels),
-                           isinstance(module, nn.SyncBatchNorm))
+                           isinstance(module, nn.SyncBatchNorm) or getattr(module, "is_sync_batchnorm", False))
             self._layers.append(layer)
             self._handles.append(module.register_forward_pre_hook(self._make_pre_hook(layer)))
             self._handles.append(module.register_forward_hook(self._make_hook(layer)))
@@ -248,7 +248,7 @@ class Recorder:
             if x.dim() >= 2 and x.shape[1] > 0 and x.numel() // x.shape[1] == 1:
                 # PyTorch raises right after this: write the diagnostic first.
                 self._diagnose("single_value_per_channel", layer.name, diag.single_value_text(layer.name, x.shape),
-                               severity="error")
+                               severity="error", step=self._step + 1)
             if layer.frozen and module.track_running_stats and ("frozen_bn_moving", layer.name) not in self._log.fired:
                 layer.before = module.running_mean.detach().clone()
         return pre_hook
@@ -285,7 +285,7 @@ class Recorder:
                 if self.distributed and not layer.is_sync and x.shape[0] < self.small_batch:
                     self._diagnose("small_batch_without_sync", layer.name,
                                    diag.small_batch_text(layer.name, int(x.shape[0]), self.small_batch,
-                                                         self.world_size))
+                                                         self.world_size), step=step)
             event["count"] = count
             event["momentum"] = None if module.momentum is None else float(module.momentum)
             tracked = module.track_running_stats and module.running_mean is not None
@@ -305,7 +305,7 @@ class Recorder:
                 moved = float((module.running_mean - layer.before).abs().max())
                 layer.before = None
                 if moved > 0:
-                    self._diagnose("frozen_bn_moving", layer.name, diag.frozen_moving_text(layer.name, moved, step))
+                    self._diagnose("frozen_bn_moving", layer.name, diag.frozen_moving_text(layer.name, moved, step), step=step)
 
     def _batch_stats(self, layer, x, dims, count):
         """(mean, biased var, count) per channel of ``x`` in double; for a SyncBatchNorm in a
@@ -358,10 +358,12 @@ class Recorder:
         if not math.isfinite(value) or (first and abs(value) > diag.LOSS_EXPLODE_FACTOR * abs(first)):
             self._diagnose("loss_exploding", None, diag.loss_text(value, first or float("nan")), severity="error")
 
-    def _diagnose(self, kind, layer, text, severity="warning"):
+    def _diagnose(self, kind, layer, text, severity="warning", step=None):
+        """Writes a ``diagnostic`` the first time ``(kind, layer)`` is seen; ``step`` defaults to the
+        last step taken (forward-time checks pass the step in progress)."""
         if self._closed or not self._log.first_time(kind, layer):
             return
-        event = {"type": "diagnostic", "step": self._step, "kind": kind, "severity": severity, "text": text}
+        event = {"type": "diagnostic", "step": self._step if step is None else step, "kind": kind, "severity": severity, "text": text}
         if layer is not None:
             event["layer"] = layer
         self._write(event)

@@ -5,16 +5,24 @@ def _cpu_sync_batchnorm_class():
     import torch
     import torch.distributed as dist
     from torch import nn
+    import warnings
     from torch.distributed.nn.functional import all_reduce
 
-    class CPUSyncBatchNorm(nn.SyncBatchNorm):
-        """torch.nn.SyncBatchNorm computed with differentiable all-reduces, so it works on any device
-        and backend (gloo on CPU included). Outside a data-parallel training forward it is BatchNorm.
+    # Its replacement in _functional_collectives is not differentiable; this one is, as needed here.
+    warnings.filterwarnings("ignore", message="torch.distributed.nn.functional.all_reduce is deprecated",
+                            category=FutureWarning)
+
+    class CPUSyncBatchNorm(nn.modules.batchnorm._BatchNorm):
+        """torch.nn.SyncBatchNorm's computation with differentiable all-reduces, so it works on any device
+        and backend (gloo on CPU included; DistributedDataParallel refuses torch's SyncBatchNorm on CPU).
+        Outside a data-parallel training forward it is BatchNorm.
 
         Over every rank's batch (n_r values per channel on rank r):
         mean = ΣS_r / Σn_r, var = ΣQ_r / Σn_r − mean² (biased, used to normalize),
         running ← (1 − m)·running + m·stat, with var·n/(n − 1) (unbiased) for running_var.
         """
+
+        is_sync_batchnorm = True  # the Recorder treats it as SyncBatchNorm
 
         def forward(self, x):
             if not self.training:
