@@ -40,6 +40,7 @@ class _Layer:
         self.is_sync = is_sync
         self.micro = 0
         self.frozen = False
+        self.frozen_params = []   # the parameters whose requires_grad make the layer "frozen"
         self.snapshot = None      # (batch_mean, batch_var, count) of the snapshot step's last forward
         self.before = None        # watched running_mean before a frozen layer's forward
 
@@ -123,7 +124,7 @@ class Recorder:
             self._handles.append(module.register_forward_pre_hook(self._make_pre_hook(layer)))
             self._handles.append(module.register_forward_hook(self._make_hook(layer)))
         self._handles.append(self.model.register_forward_pre_hook(self._count_samples))
-        self._refresh_frozen()
+        self._find_frozen_params()
         atexit.register(self._at_exit)
 
     # ---- public API -------------------------------------------------------------------------
@@ -158,7 +159,6 @@ class Recorder:
             if layer.snapshot is not None:
                 self._write_snapshot(layer)
             self._check_variance(layer)
-        self._refresh_frozen()
 
     def evaluate(self, model, loader, classes=None, train_mode=False, loss_fn=None, device=None, epoch=None):
         """Evaluates ``model`` on ``loader`` in eval mode and writes the ``epoch`` event (test loss,
@@ -249,6 +249,7 @@ class Recorder:
                 # PyTorch raises right after this: write the diagnostic first.
                 self._diagnose("single_value_per_channel", layer.name, diag.single_value_text(layer.name, x.shape),
                                severity="error", step=self._step + 1)
+            layer.frozen = bool(layer.frozen_params) and not any(p.requires_grad for p in layer.frozen_params)
             if layer.frozen and module.track_running_stats and ("frozen_bn_moving", layer.name) not in self._log.fired:
                 layer.before = module.running_mean.detach().clone()
         return pre_hook
@@ -327,15 +328,16 @@ class Recorder:
 
     # ---- checks and writing -----------------------------------------------------------------------
 
-    def _refresh_frozen(self):
-        """A layer is frozen when its parameters all have requires_grad off, or when it has none
-        (affine=False) and its parent module's parameters (it has some) all have it off."""
+    def _find_frozen_params(self):
+        """The parameters that decide whether a layer is frozen (checked at each training forward):
+        its own, or when it has none (affine=False) its parent module's. Frozen: all of them have
+        requires_grad off."""
         for layer in self._layers:
             params = list(layer.module.parameters(recurse=False))
             if not params and "." in layer.name:
                 parent = self._parents.get(layer.name.rsplit(".", 1)[0])
                 params = list(parent.parameters()) if parent is not None else []
-            layer.frozen = bool(params) and not any(p.requires_grad for p in params)
+            layer.frozen_params = params
 
     def _check_variance(self, layer):
         import torch
