@@ -94,6 +94,7 @@ private func steps(_ info: RunInfo) -> [Int] {
         backend.scan()
         let infos = backend.poll()
         #expect(infos.map(\.variant) == ["one", "two"])
+        #expect(Set(infos.map(\.experimentID)) == [FollowBackend.experimentID])
         #expect(infos.last.map(steps) == [1])
     }
 
@@ -131,7 +132,14 @@ private func steps(_ info: RunInfo) -> [Int] {
         }
         let infos = FollowBackend(paths: [folder.url]).poll()
         #expect(infos.map(\.variant) == ["rank 0", "rank 1"])
-        #expect(Set(infos.map(\.experimentID)) == ["ddp"])
+        #expect(Set(infos.map(\.experimentID)) == [FollowBackend.experimentID])
+    }
+
+    @Test func runsOfSeveralExperimentsAreNamedWithTheirExperiment() throws {
+        let folder = try GrowingFolder()
+        try folder.append(GrowingFolder.header("resnet", variant: "bs64"), to: "a.jsonl")
+        try folder.append(GrowingFolder.header("vgg", variant: "bs64"), to: "b.jsonl")
+        #expect(FollowBackend(paths: [folder.url]).poll().map(\.variant) == ["resnet/bs64", "vgg/bs64"])
     }
 
     @Test func aDiagnosticBecomesTheRunsMessageAndAMarker() throws {

@@ -29,18 +29,24 @@ extension FollowBackend {
             message = end.message ?? message
         } else if now.timeIntervalSince(followed.lastGrowth) >= stallAfter {
             state = .paused
-            message = "stalled: no new lines for \(Int(now.timeIntervalSince(followed.lastGrowth))) s and no end event"
+            message = "stalled: no new lines for \(Int(now.timeIntervalSince(followed.lastGrowth))) s"
         }
-        return RunInfo(id: followed.tail.url.lastPathComponent, experimentID: header.experiment,
+        // The run id names the run (`7ba9c3`); the file name when it has none or shares it.
+        let runID = header.runID
+        let id = runID.isEmpty || headers.filter({ $0.runID == runID }).count > 1
+            ? followed.tail.url.lastPathComponent : runID
+        return RunInfo(id: id, experimentID: experimentID,
                        variant: variantLabel(header, among: headers), state: state, message: message,
                        newEvents: events, seed: header.seed, context: RunContext(header: header))
     }
 
-    /// `rank 0`, `rank 1` … for the files of a data-parallel run (with the variant when several
-    /// groups are followed); the variant otherwise.
+    /// A run's name among the followed ones: its variant (`experiment/variant` when several
+    /// experiments are followed); for the files of a data-parallel run `rank 0`, `rank 1` … (after
+    /// that name when several groups are followed).
     static func variantLabel(_ header: RunHeader, among headers: [RunHeader]) -> String {
-        guard let rank = header.rank else { return header.variant }
-        let groups = Set(headers.compactMap(\.group))
-        return groups.count > 1 ? "\(header.variant) rank \(rank)" : "rank \(rank)"
+        let experiments = Set(headers.map(\.experiment))
+        let name = experiments.count > 1 ? "\(header.experiment)/\(header.variant)" : header.variant
+        guard let rank = header.rank else { return name }
+        return Set(headers.compactMap(\.group)).count > 1 ? "\(name) rank \(rank)" : "rank \(rank)"
     }
 }

@@ -9,7 +9,9 @@ import Foundation
 /// followed folder are picked up; an `end` event finishes a run; a run that has not grown for
 /// ``stallAfter`` seconds without one is shown paused, as *stalled*, until it grows again. The
 /// files of one data-parallel run (same `group`) are named `rank 0`, `rank 1`, … so that the
-/// workbench compares them like replayed runs.
+/// workbench compares them like replayed runs. Every run belongs to the one catalog entry
+/// ``experimentID``, so all followed runs share the charts; runs of different experiments are
+/// named `experiment/variant`.
 ///
 /// ```swift
 /// let backend = FollowBackend(paths: [URL(fileURLWithPath: "runs")])
@@ -17,7 +19,7 @@ import Foundation
 /// let runs = backend.poll()               // [RunInfo] with the new events of each file
 /// ```
 public final class FollowBackend: WorkbenchBackend, @unchecked Sendable {
-    /// One entry per experiment seen in the files when the backend was made.
+    /// One entry, ``experimentID``, holding every followed run.
     public let experiments: [ExperimentInfo]
     /// Seconds without growth (and without an `end`) after which a run is shown stalled.
     public let stallAfter: TimeInterval
@@ -36,7 +38,6 @@ public final class FollowBackend: WorkbenchBackend, @unchecked Sendable {
     public init(paths: [URL], stallAfter: TimeInterval = 30, now: Date = Date()) {
         self.paths = paths
         self.stallAfter = stallAfter
-        var seen: [String] = []
         var classNames: [String] = []
         var scanned: [String: Followed] = [:]
         var found: [String] = []
@@ -46,19 +47,18 @@ public final class FollowBackend: WorkbenchBackend, @unchecked Sendable {
             followed.lastSize = followed.tail.offset
             scanned[url.path] = followed
             found.append(url.path)
-            if let header = followed.tail.header {
-                if !seen.contains(header.experiment) { seen.append(header.experiment) }
-                if classNames.isEmpty { classNames = header.classNames }
-            }
+            if classNames.isEmpty, let header = followed.tail.header { classNames = header.classNames }
         }
         files = scanned
         order = found
-        if seen.isEmpty { seen = ["watch"] }
-        experiments = seen.map { id in
-            ExperimentInfo(id: id, title: id, summary: "runs followed live from their files", variants: [],
-                           classNames: classNames)
-        }
+        let names = paths.map(\.lastPathComponent).joined(separator: ", ")
+        experiments = [ExperimentInfo(id: Self.experimentID, title: "watching \(names)",
+                                      summary: "run files other programs are writing, followed live",
+                                      variants: [], classNames: classNames)]
     }
+
+    /// The one catalog entry every followed run belongs to, so that the workbench draws them together.
+    public static let experimentID = "watch"
 
     deinit { timer?.cancel() }
 
