@@ -11,8 +11,7 @@ BNLAB=${1:?usage: scripts/python-tests.sh PATH/TO/bnlab}
 BNLAB=$(cd "$(dirname "$BNLAB")" && pwd)/$(basename "$BNLAB")
 [ -x "$BNLAB" ] || { echo "python-tests: $BNLAB is not an executable; build bnlab first"; exit 2; }
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
-VENV=${BNLAB_TORCH_VENV:-${XDG_CACHE_HOME:-$HOME/.cache}/bnlab-torch-venv}
-PY="$VENV/bin/python"
+. "$ROOT/scripts/lib/torch-venv.sh"
 
 if [ -x "$PY" ] && "$PY" -c "import torch, numpy, safetensors, pytest" 2>/dev/null; then
     echo "python-tests: reusing $VENV (torch $("$PY" -c 'import torch; print(torch.__version__)'))"

@@ -9,13 +9,12 @@
 # Needs the cached torch venv ($BNLAB_TORCH_VENV, default ~/.cache/bnlab-torch-venv), which
 # scripts/python-tests.sh creates. Prints one line per check and "N passed, M failed".
 set -uo pipefail
-BNLAB=${1:?usage: scripts/watch-e2e.sh PATH/TO/bnlab}
-BNLAB=$(cd "$(dirname "$BNLAB")" && pwd)/$(basename "$BNLAB")
-[ -x "$BNLAB" ] || { echo "watch-e2e: $BNLAB is not an executable"; exit 2; }
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
-VENV=${BNLAB_TORCH_VENV:-${XDG_CACHE_HOME:-$HOME/.cache}/bnlab-torch-venv}
-PY="$VENV/bin/python"
+. "$ROOT/scripts/lib/torch-venv.sh"
 "$PY" -c "import torch" 2>/dev/null || { echo "watch-e2e: no torch in $VENV; run scripts/python-tests.sh first"; exit 2; }
+BNLAB=${1:?usage: scripts/watch-e2e.sh PATH/TO/bnlab}
+[ -x "$BNLAB" ] || { echo "watch-e2e: $BNLAB is not an executable"; exit 2; }
+BNLAB=$(cd "$(dirname "$BNLAB")" && pwd)/$(basename "$BNLAB")
 
 WORK=$(mktemp -d)
 TRAINER=""
