@@ -276,11 +276,10 @@ class Recorder:
             count = x.numel() // x.shape[1]
             event = {"type": "bn_watch", "step": step, "micro": layer.micro, "layer": layer.name,
                      "training": bool(module.training), "channels": layer.channels}
-            parts = []
             if module.training:
                 # batch_mean = Σx/n, batch_var = Σ(x − mean)²/n (biased, as BatchNorm normalizes), n = N·L or N·H·W
                 mean, var, count = self._batch_stats(layer, x.index_select(1, layer.index), dims, count)
-                parts += [mean, var]
+                event["batch_mean"], event["batch_var"] = nums(mean), nums(var)
                 if step == 1 or step % self.snapshots_every == 0:
                     layer.snapshot = self._batch_stats(layer, x, dims, x.numel() // x.shape[1])
                 if self.distributed and not layer.is_sync and x.shape[0] < self.small_batch:
@@ -289,17 +288,9 @@ class Recorder:
                                                          self.world_size), step=step)
             event["count"] = count
             event["momentum"] = None if module.momentum is None else float(module.momentum)
-            tracked = module.track_running_stats and module.running_mean is not None
-            if tracked:
-                parts += [module.running_mean.index_select(0, layer.index).double(),
-                          module.running_var.index_select(0, layer.index).double()]
-            values = torch.cat(parts).tolist() if parts else []
-            k = len(layer.channels)
-            if module.training:
-                event["batch_mean"], event["batch_var"] = nums(values[:k]), nums(values[k:2 * k])
-                values = values[2 * k:]
-            if tracked:
-                event["running_mean"], event["running_var"] = nums(values[:k]), nums(values[k:2 * k])
+            if module.track_running_stats and module.running_mean is not None:
+                event["running_mean"] = nums(module.running_mean.index_select(0, layer.index).tolist())
+                event["running_var"] = nums(module.running_var.index_select(0, layer.index).tolist())
                 event["num_batches_tracked"] = int(module.num_batches_tracked)
             self._write(event)
             if layer.before is not None:
@@ -309,21 +300,25 @@ class Recorder:
                     self._diagnose("frozen_bn_moving", layer.name, diag.frozen_moving_text(layer.name, moved, step), step=step)
 
     def _batch_stats(self, layer, x, dims, count):
-        """(mean, biased var, count) per channel of ``x`` in double; for a SyncBatchNorm in a
-        data-parallel run, over every rank's batch, as SyncBatchNorm normalizes:
-        mean = ΣS_r/Σn_r, var = ΣQ_r/Σn_r − mean² with S = Σx, Q = Σx² per rank."""
+        """(mean, biased var, count) per channel of ``x`` as lists, from S = Σx and Q = Σx² summed
+        over a double copy (torch.var_mean is several times slower on CPU): mean = S/n,
+        var = Q/n − mean². For a SyncBatchNorm in a data-parallel run S, Q and n are summed over
+        every rank first, as SyncBatchNorm normalizes with all ranks' batches."""
         import torch
         x = x.double()
+        parts = [x.sum(dim=dims), (x * x).sum(dim=dims)]
         if layer.is_sync and self.distributed:
             import torch.distributed as dist
-            sums = torch.cat([x.sum(dim=dims), (x * x).sum(dim=dims),
-                              torch.tensor([float(count)], dtype=torch.float64)])
+            parts.append(torch.tensor([float(count)], dtype=torch.float64, device=x.device))
+            sums = torch.cat(parts)
             dist.all_reduce(sums)
-            c = (sums.numel() - 1) // 2
-            total = sums[-1]
-            mean = sums[:c] / total
-            return mean, sums[c:2 * c] / total - mean * mean, int(total)
-        var, mean = torch.var_mean(x, dim=dims, correction=0)
+            values = sums.tolist()
+            count = int(values.pop())
+        else:
+            values = torch.cat(parts).tolist()
+        c = len(values) // 2
+        mean = [v / count for v in values[:c]]
+        var = [max(q / count - m * m, 0.0) for q, m in zip(values[c:], mean)]
         return mean, var, count
 
     # ---- checks and writing -----------------------------------------------------------------------
@@ -376,7 +371,7 @@ class Recorder:
         layer.snapshot = None
         module = layer.module
         event = {"type": "bn_snapshot", "step": self._step, "epoch": self._epoch, "layer": layer.name,
-                 "layer_type": type(module).__name__, "batch_mean": nums(mean.tolist()), "batch_var": nums(var.tolist())}
+                 "layer_type": type(module).__name__, "batch_mean": nums(mean), "batch_var": nums(var)}
         if module.track_running_stats and module.running_mean is not None:
             with torch.no_grad():
                 event["running_mean"] = nums(module.running_mean.double().tolist())
