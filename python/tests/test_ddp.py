@@ -1,4 +1,5 @@
 """DDP with 2 gloo processes on CPU (the example ddp_bn.py): one comparable file per rank."""
+import pathlib
 import subprocess
 import sys
 
@@ -69,3 +70,10 @@ def test_running_stats_agree_at_the_start_of_each_forward(which, request):
 def test_small_per_process_batches_are_flagged_without_sync_only(plain, synced):
     assert {e["layer"] for e in of_type(plain[0][1], "diagnostic", kind="small_batch_without_sync")} == {"1", "5", "10"}
     assert of_type(synced[0][1], "diagnostic") == []
+
+
+def test_cpu_sync_batchnorm_equals_batchnorm_on_the_whole_batch():
+    script = pathlib.Path(__file__).with_name("sync_bn_check.py")
+    result = subprocess.run([sys.executable, str(script)], capture_output=True, text=True, timeout=300)
+    assert result.returncode == 0, result.stdout + result.stderr[-2000:]
+    assert "False" not in result.stdout
