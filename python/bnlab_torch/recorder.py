@@ -10,7 +10,8 @@ from . import diagnostics as diag
 from .modules import describe_modules, norm_layers
 from .runfile import FORMAT_NAME, FORMAT_VERSION, RunFileWriter, make_run_id, num, nums, run_file_name
 
-DEFAULT_SNAPSHOTS_EVERY = 50
+DEFAULT_SNAPSHOTS_EVERY = 50   # full snapshots every N steps when the run's length is not known
+SNAPSHOTS_PER_RUN = 200        # with total_steps: about this many per run, as bnlab's own runs
 
 
 def _spread_channels(count, watch):
@@ -59,18 +60,25 @@ class Recorder:
 
     The hooks read the layers' inputs and buffers under ``torch.no_grad()``; the model computes
     exactly what it would without them. Every training forward of a BatchNorm writes a ``bn_watch``
-    (watched channels), ``step`` writes the step and, every ``snapshots_every`` steps (and after the
-    first), a full ``bn_snapshot`` per layer. Each line is written and flushed at once.
+    (``watch_channels``: how many channels, spread evenly, or a list), ``step`` writes the step and,
+    every ``snapshots_every`` steps (and after the first), a full ``bn_snapshot`` per layer (default:
+    about 200 per run when ``total_steps`` is given, else every 50 steps). Each line is written and
+    flushed at once. ``params``: flat settings shown as the run's configuration; ``config``: a
+    bnlab run configuration, if the program has one (else null).
     In a ``torch.distributed`` run each rank writes its own file (``rank``, ``world_size``, ``group``).
     """
 
     def __init__(self, model, runs_dir="runs", experiment="pytorch", variant="default", config=None, params=None,
-                 seed=0, class_names=None, watch_channels=4, snapshots_every=DEFAULT_SNAPSHOTS_EVERY,
+                 seed=0, class_names=None, watch_channels=4, snapshots_every=None, total_steps=None,
                  small_batch=diag.SMALL_BATCH_DEFAULT, dataset_fingerprint="", group=None, run_id=None):
         import torch
         import torch.distributed as dist
 
         self.model = _unwrap(model)
+        if snapshots_every is None:
+            # about SNAPSHOTS_PER_RUN snapshots when the run's length is known: max(1, round(total / 200))
+            snapshots_every = (max(1, round(total_steps / SNAPSHOTS_PER_RUN)) if total_steps
+                               else DEFAULT_SNAPSHOTS_EVERY)
         self.snapshots_every = max(1, int(snapshots_every))
         self.small_batch = int(small_batch)
         self.class_names = list(class_names) if class_names is not None else []

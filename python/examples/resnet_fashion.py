@@ -95,8 +95,9 @@ def main():
     recorder = None
     if not args.no_record:
         recorder = Recorder(model, args.runs, experiment="resnet-fashion", variant=f"bs{args.batch_size}",  # bnlab (2/3)
-                            params={k: v for k, v in vars(args).items() if k not in ("no_record", "time")},
-                            seed=args.seed, class_names=FASHION_CLASSES)
+                            params={k: v for k, v in vars(args).items() if k not in ("no_record", "time", "runs", "sleep")},
+                            seed=args.seed, class_names=FASHION_CLASSES,
+                            total_steps=args.steps or args.epochs * (len(train_y) // args.batch_size))
         print(f"recording to {recorder.path}", flush=True)
     generator = torch.Generator().manual_seed(args.seed)
     times, step = [], 0

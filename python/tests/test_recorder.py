@@ -174,3 +174,11 @@ def test_importing_the_package_does_not_import_torch():
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
     assert "Recorder" in result.stdout
+
+
+@pytest.mark.parametrize("kwargs,cadence", [({}, 50), ({"total_steps": 1000}, 5), ({"total_steps": 50}, 1),
+                                            ({"total_steps": 1000, "snapshots_every": 7}, 7)])
+def test_snapshot_cadence(tmp_path, kwargs, cadence):
+    rec = Recorder(small_model(), tmp_path, **kwargs)
+    rec.close()
+    assert rec.snapshots_every == cadence
