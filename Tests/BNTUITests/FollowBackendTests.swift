@@ -153,6 +153,20 @@ private func steps(_ info: RunInfo) -> [Int] {
         #expect(record.markers.contains { $0.kind.rawValue == "diagnostic" && $0.text.contains("bn1") })
     }
 
+    @Test func aFileThatIsNotARunOrShrinksIsListedAsFailed() throws {
+        let folder = try GrowingFolder()
+        try folder.append("{\"not\":\"a run\"}\n", to: "other.jsonl")
+        try folder.append(GrowingFolder.header() + GrowingFolder.step(1) + GrowingFolder.step(2), to: "a.jsonl")
+        let backend = FollowBackend(paths: [folder.url])
+        let first = backend.poll()
+        #expect(first.map(\.state) == [.running, .failed])
+        #expect(first.last?.message?.contains("not a bnlab run file") == true)
+        try Data((GrowingFolder.header() + GrowingFolder.step(1)).utf8).write(to: folder.url.appendingPathComponent("a.jsonl"))
+        backend.scan()
+        let shrunk = try #require(backend.poll().first)
+        #expect(shrunk.state == .failed && shrunk.message?.contains("shrank") == true)
+    }
+
     @Test func theBackgroundTimerPicksUpNewLines() async throws {
         let folder = try GrowingFolder()
         try folder.append(GrowingFolder.header(), to: "a.jsonl")

@@ -12,7 +12,7 @@ extension FollowBackend {
         public private(set) var offset: UInt64 = 0
         /// The header, once line 1 is complete.
         public private(set) var header: RunHeader?
-        /// Why the file cannot be followed (line 1 is not a run header), once known.
+        /// Why the file cannot be followed (line 1 is not a run header, or the file shrank), once known.
         public private(set) var problem: String?
         /// The bytes after the last newline: a line still being written.
         private var partial = Data()
@@ -29,7 +29,14 @@ extension FollowBackend {
 
         /// The events of the lines completed since the last call (empty when nothing new).
         public mutating func read() -> [RunEvent] {
-            guard problem == nil, let handle = try? FileHandle(forReadingFrom: url) else { return [] }
+            guard problem == nil else { return [] }
+            if let size = fileSize, size < offset {
+                // Rewritten or truncated: what was read no longer matches the file.
+                problem = "\(url.lastPathComponent) shrank from \(offset) to \(size) bytes while followed "
+                    + "(rewritten?); open it again with bnlab replay or restart bnlab watch"
+                return []
+            }
+            guard let handle = try? FileHandle(forReadingFrom: url) else { return [] }
             defer { try? handle.close() }
             guard (try? handle.seek(toOffset: offset)) != nil,
                   let data = try? handle.readToEnd(), !data.isEmpty else { return [] }

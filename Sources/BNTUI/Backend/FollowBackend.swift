@@ -136,10 +136,19 @@ public final class FollowBackend: WorkbenchBackend, @unchecked Sendable {
         let headers = order.compactMap { files[$0]?.tail.header }
         var infos: [RunInfo] = []
         for path in order {
-            guard var followed = files[path], let header = followed.tail.header else { continue }
+            guard var followed = files[path] else { continue }
             let events = followed.pending
             followed.pending = []
             files[path] = followed
+            if let problem = followed.tail.problem {
+                // A file that cannot be followed is listed, failed, with the reason.
+                infos.append(RunInfo(id: followed.tail.url.lastPathComponent, experimentID: Self.experimentID,
+                                     variant: followed.tail.header.map { Self.variantLabel($0, among: headers) }
+                                         ?? followed.tail.url.lastPathComponent,
+                                     state: .failed, message: problem, newEvents: events))
+                continue
+            }
+            guard let header = followed.tail.header else { continue }
             infos.append(Self.info(followed, header: header, among: headers, events: events, now: now,
                                    stallAfter: stallAfter))
         }
