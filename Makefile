@@ -19,6 +19,8 @@ test: deps
 	scripts/tui-e2e.sh $(RELEASE_BIN)
 	scripts/replay-e2e.sh $(RELEASE_BIN)
 	scripts/lesson-e2e.sh $(RELEASE_BIN)
+	scripts/python-tests.sh $(RELEASE_BIN)
+	scripts/watch-e2e.sh $(RELEASE_BIN)
 
 ## Installs the Debian packages bnlab needs, only those that are missing.
 deps:

@@ -75,6 +75,7 @@ public struct RunReport {
                          + (plan.accumulationSteps > 1 ? " (\(plan.accumulationSteps) x \(plan.microBatch) accumulated)" : "")
                          + "; seed \(h.seed); dataset " + TerminalSafe.strip(h.datasetFingerprint))
         }
+        lines += recorderLines(run)
         for notice in run.notices { lines.append("  notice: " + TerminalSafe.strip(notice)) }
         return lines
     }

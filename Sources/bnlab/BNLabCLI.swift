@@ -17,6 +17,7 @@ struct BNLabCLI: ParsableCommand {
             RunsCommand.self,
             ShowCommand.self,
             ReplayCommand.self,
+            WatchCommand.self,
             LessonCommand.self,
             ExportCommand.self,
             ParityCommand.self,

@@ -105,7 +105,11 @@ public struct RunRecord: Sendable, Equatable, Identifiable {
         case .bnWatch(let w):
             if snapshots[w.layer] == nil && watches[w.layer] == nil { layerNames.append(w.layer) }
             watches[w.layer, default: BNWatchTrace()].append(w)
-        case .diagnostic, .checkpoint:
+        case .diagnostic(let d):
+            // Shown as a marker on the charts, so that a recorder's warning is seen where it happened.
+            markers.append(MarkerEvent(step: d.step, kind: MarkerKind(rawValue: "diagnostic"),
+                                       text: "! " + (d.layer.map { "\($0): " } ?? "") + d.kind.rawValue))
+        case .checkpoint:
             break
         case .end(let e):
             end = e

@@ -49,7 +49,10 @@ enum RunQueueView {
 
     /// `[██████▌  ep 2/5 · 480/1200]  3.8k/s  0:12`, or the run's end message.
     private static func progressLine(_ run: RunRecord, into grid: inout Grid, in rect: Rect, glyphs: Glyphs) {
-        if [.failed, .diverged, .cancelled].contains(run.state), let message = run.message {
+        // Followed runs (`bnlab watch`) have no progress: their message (stalled, a diagnostic) shows instead.
+        let showsMessage = [.failed, .diverged, .cancelled].contains(run.state)
+            || ([.paused, .running].contains(run.state) && run.progress == nil)
+        if showsMessage, let message = run.message {
             grid.put(string: "  " + message, at: rect.origin, style: .fg(Theme.color(of: run.state)),
                      maxWidth: rect.width, ellipsis: glyphs.ellipsis)
             return

@@ -32,6 +32,17 @@ public struct RunHeader: Codable, Sendable, Equatable {
     public var started: Date
     /// The dataset's class names, index = class label (`class_names`).
     public var classNames: [String]
+    /// The model's modules by name (`modules`, 1.1); empty when the header has none (bnlab's own runs
+    /// describe their model in `config`).
+    public var modules: [RunModule] = []
+    /// Flat settings of a run written by another program (`params`, 1.1), shown like `config`.
+    public var params: [String: RunParam] = [:]
+    /// This process's rank in a data-parallel run (`rank`, 1.1); nil for a single-process run.
+    public var rank: Int?
+    /// The number of processes of a data-parallel run (`world_size`, 1.1).
+    public var worldSize: Int?
+    /// The id shared by the files of one data-parallel run, one per rank (`group`, 1.1).
+    public var group: String?
 
     /// Why `config` could not be read, when it could not (not written to files).
     var configProblem: String?
@@ -63,6 +74,17 @@ public struct RunHeader: Codable, Sendable, Equatable {
         case format, version, runID = "run_id", experiment, variant, config, seed
         case datasetFingerprint = "dataset_fingerprint", bnlabVersion = "bnlab_version", started
         case classNames = "class_names"
+        case modules, params, rank, worldSize = "world_size", group
+    }
+
+    /// The module named `name` in ``modules``, if the header describes it.
+    public func module(named name: String) -> RunModule? {
+        modules.first { $0.name == name }
+    }
+
+    /// `params` as sorted `key=value` text (`batch_size=64 lr=0.1`), empty without params.
+    public var paramsText: String {
+        params.keys.sorted().map { "\($0)=\(params[$0]?.description ?? "")" }.joined(separator: " ")
     }
 
     /// Decodes a header; a `config` that does not decode is kept as nil with the reason.
@@ -78,6 +100,11 @@ public struct RunHeader: Codable, Sendable, Equatable {
         bnlabVersion = try c.decodeIfPresent(String.self, forKey: .bnlabVersion) ?? ""
         started = try c.decode(Date.self, forKey: .started)
         classNames = try c.decodeIfPresent([String].self, forKey: .classNames) ?? []
+        modules = try c.decodeIfPresent([RunModule].self, forKey: .modules) ?? []
+        params = try c.decodeIfPresent([String: RunParam].self, forKey: .params) ?? [:]
+        rank = try c.decodeIfPresent(Int.self, forKey: .rank)
+        worldSize = try c.decodeIfPresent(Int.self, forKey: .worldSize)
+        group = try c.decodeIfPresent(String.self, forKey: .group)
         if c.contains(.config), try !c.decodeNil(forKey: .config) {
             do {
                 config = try c.decode(RunPlan.self, forKey: .config)
@@ -88,6 +115,10 @@ public struct RunHeader: Codable, Sendable, Equatable {
         } else {
             config = nil
             configProblem = "the header has no config"
+        }
+        // A program other than bnlab describes its run in `params`: a missing config is expected then.
+        if config == nil, !params.isEmpty, !c.contains(.config) || ((try? c.decodeNil(forKey: .config)) ?? false) {
+            configProblem = nil
         }
     }
 
@@ -105,5 +136,10 @@ public struct RunHeader: Codable, Sendable, Equatable {
         try c.encode(bnlabVersion, forKey: .bnlabVersion)
         try c.encode(started, forKey: .started)
         try c.encode(classNames, forKey: .classNames)
+        if !modules.isEmpty { try c.encode(modules, forKey: .modules) }
+        if !params.isEmpty { try c.encode(params, forKey: .params) }
+        try c.encodeIfPresent(rank, forKey: .rank)
+        try c.encodeIfPresent(worldSize, forKey: .worldSize)
+        try c.encodeIfPresent(group, forKey: .group)
     }
 }
