@@ -102,7 +102,8 @@ public struct RunReport {
     func chartMarkers() -> [ChartMarker] {
         var out: [ChartMarker] = []
         if let steps = runs.first?.steps {
-            for (a, b) in zip(steps, steps.dropFirst()) where b.epoch != a.epoch { out.append(ChartMarker(x: Double(a.step))) }
+            let ends = zip(steps, steps.dropFirst()).filter { $0.1.epoch != $0.0.epoch }.map { Double($0.0.step) }
+            out += ChartMarker.thinned(ends).map { ChartMarker(x: $0) }
         }
         var seen = Set<String>()
         for run in runs {

@@ -218,3 +218,17 @@ struct LineChartTests {
         #expect(grid.description.contains("+-"))
     }
 }
+
+@Suite("Epoch boundary thinning")
+struct EpochBoundaryThinningTests {
+    @Test("a long run's epoch ends are thinned to every 1st, 2nd, 5th, 10th … epoch, at most about 12")
+    func thinsToNiceSteps() {
+        let few = (1...10).map(Double.init)
+        #expect(ChartMarker.thinned(few) == few)
+        let many = (1...399).map(Double.init)
+        let kept = ChartMarker.thinned(many)
+        #expect(kept.count <= 12 && kept.count >= 5)
+        #expect(kept.first == 50 && kept.allSatisfy { Int($0) % 50 == 0 })
+        #expect(ChartMarker.thinned((1...25).map(Double.init)) == (1...12).map { Double($0 * 2) })
+    }
+}

@@ -30,3 +30,20 @@ public struct ChartMarker: Sendable, Hashable {
         self.color = color
     }
 }
+
+extension ChartMarker {
+    /// At most about `limit` of `ends` (the x of every epoch's end, in order): every k-th, with k
+    /// the smallest of 1, 2, 5, 10, 20, 50, … that keeps the count within the limit, so a long
+    /// run's boundaries stay readable lines instead of filling the plot.
+    public static func thinned(_ ends: [Double], limit: Int = 12) -> [Double] {
+        guard ends.count > limit, limit > 0 else { return ends }
+        var k = 1, decade = 1, i = 0
+        let steps = [1, 2, 5]
+        while ends.count / k > limit {
+            i += 1
+            if i % 3 == 0 { decade *= 10 }
+            k = steps[i % 3] * decade
+        }
+        return ends.enumerated().filter { ($0.offset + 1) % k == 0 }.map(\.element)
+    }
+}

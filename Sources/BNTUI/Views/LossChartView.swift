@@ -102,7 +102,7 @@ enum LossChartView {
     static func markers(_ runs: [RunRecord], mappings: [String: LossXMapping], highContrast: Bool) -> [ChartMarker] {
         var out: [ChartMarker] = []
         if let first = runs.first, let mapping = mappings[first.id] {
-            out += mapping.epochEnds.map { ChartMarker(x: $0, style: .faint, color: highContrast ? .white : .gray) }
+            out += ChartMarker.thinned(mapping.epochEnds).map { ChartMarker(x: $0, style: .faint, color: highContrast ? .white : .gray) }
         }
         var seen = Set<String>()
         let skipped: Set<MarkerKind> = [MarkerKind(rawValue: "epoch"), MarkerKind(rawValue: "checkpoint")]

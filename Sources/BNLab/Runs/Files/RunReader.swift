@@ -30,17 +30,18 @@ public enum RunReader {
         return collect(stream, url: url, snapshotsPerLayer: snapshotsPerLayer)
     }
 
-    /// Reads what a text report shows (``RunFile`` without `bn_watch` events and with only the
-    /// last snapshot of each layer), passing over the other lines by a byte scan: several times
-    /// faster than ``read(contentsOf:)`` on a long run.
+    /// Reads what a text report shows (``RunFile`` with only the last snapshot of each layer; the
+    /// `bn_watch` events are kept, since the report checks PyTorch's rule at every recorded
+    /// forward), passing over the other snapshots by a byte scan: faster than
+    /// ``read(contentsOf:)`` on a long run.
     public static func readForReport(contentsOf url: URL) throws(RunFileError) -> RunFile {
-        try read(contentsOf: url, skipping: ["bn_watch"], lastOnly: ["bn_snapshot"])
+        try read(contentsOf: url, skipping: [], lastOnly: ["bn_snapshot"])
     }
 
-    /// Reads what a replay's first screen needs, fast: the same as ``readForReport(contentsOf:)``
-    /// (no `bn_watch`, the last snapshot of each layer); the full read follows in the background.
+    /// Reads what a replay's first screen needs, fast: no `bn_watch`, the last snapshot of each
+    /// layer; the full read follows in the background.
     public static func readFirstScreen(contentsOf url: URL) throws(RunFileError) -> RunFile {
-        try readForReport(contentsOf: url)
+        try read(contentsOf: url, skipping: ["bn_watch"], lastOnly: ["bn_snapshot"])
     }
 
     /// Reads the file without the events of the `skipping` types, and only the last line per
