@@ -26,7 +26,7 @@ start_shell
 launch "$REPLAY '$BN'"
 wait_for "replay opens paused at the first step" 'paused [0-9]+ steps/s . step 0/32'
 wait_for "the empty chart says how to go on" 'No loss at step 0 yet'
-wait_for "the run is listed as replayed" 'r1 bn-vs-no-bn/bn +replay'
+wait_for "the run is listed as replayed" 'r1 (bn-vs-no-bn/)?bn +replay'
 wait_for "the status says how to play" 'replaying bn-vs-no-bn-bn\.jsonl'
 keys f f f
 wait_for "f steps forward" 'step 3/32'
@@ -34,13 +34,13 @@ keys b
 wait_for "b steps back" 'step 2/32'
 keys F
 wait_for "F goes to the end of epoch 1" 'step 16/32 . epoch 1/2'
-wait_for "the legend reads the loss at the cursor" '■ bn [0-9.]+'
+wait_for "the legend reads the loss at the cursor" '[●■▲◆] bn [0-9.e-]+'
 keys 2
 wait_for "the accuracy chart follows the cursor (epoch 1 evaluated)" 'bn eval [0-9.]+%'
 keys 1
 keys ' '
 wait_for "Space plays to the end" 'step 32/32 \(end\)' 10
-wait_for "at the end the run is done" 'r1 bn-vs-no-bn/bn +done'
+wait_for "at the end the run is done" 'r1 (bn-vs-no-bn/)?bn +done'
 keys 0
 wait_for "0 jumps to the start" 'step 0/32'
 keys '*'
@@ -60,7 +60,7 @@ shell_works "the shell works after the replay"
 launch "$REPLAY '$BN' '$NOBN'"
 wait_for "comparing two runs" 'comparing 2 runs'
 keys '$'
-wait_for "both runs are in the legend" '■ bn [0-9.]+ +■ no-bn [0-9.]+'
+wait_for "both runs are in the legend" '[●■▲◆] bn [0-9.e-]+ +[●■▲◆] no-bn [0-9.e-]+'
 wait_until "the compared curves are drawn" 10 -- has_braille
 keys D
 wait_for "D opens the config diff" 'Config diff'
