@@ -24,6 +24,11 @@ extension RunReport {
                              + "format 1.1): run it again to check the rule")
                 continue
             }
+            if let url = run.url, unwatchedReads.contains(url) {
+                lines.append("\(name): a large file, read without its per-forward record for speed: "
+                             + "`bnlab show --rule-check` checks the rule at every forward")
+                continue
+            }
             guard !watches.isEmpty else {
                 lines.append("\(name): no bn_watch events (no BatchNorm layer, or no watched channels recorded)")
                 continue

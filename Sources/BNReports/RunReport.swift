@@ -18,6 +18,9 @@ public struct RunReport {
     public var width: Int
     /// Whether charts and headings carry ANSI colours and attributes (for a colour terminal).
     public var color: Bool
+    /// The runs (by ``RunFile/url``) read without their `bn_watch` events, for speed: the rule
+    /// check says how to run it instead of reporting no events.
+    public var unwatchedReads: Set<URL> = []
 
     /// A report of `runs`.
     public init(runs: [RunFile], unicode: Bool = true, width: Int = 78, color: Bool = false) {

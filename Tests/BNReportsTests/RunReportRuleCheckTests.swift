@@ -66,6 +66,15 @@ struct RunReportRuleCheckTests {
         #expect(layers.allSatisfy { $0.contains("follow PyTorch's rule at all 63 forwards of channels 0, 64, 128, 192") }, "\(lines)")
     }
 
+    @Test func aLargeFileReadWithoutItsWatchesSaysHowToCheck() throws {
+        let file = try Self.run([])
+        var report = RunReport(runs: [file])
+        #expect(report.ruleCheck().joined().contains("no bn_watch events"))
+        report.unwatchedReads = [try #require(file.url)]
+        let text = report.ruleCheck().joined(separator: "\n")
+        #expect(text.contains("read without its per-forward record") && text.contains("--rule-check"))
+    }
+
     @Test func aFormat10FileSaysItHasNoPerForwardRecord() throws {
         let old = try Self.file("Fixtures/runs/bn-vs-no-bn-bn.jsonl")
         #expect(old.header.version < FormatVersion(major: 1, minor: 1))

@@ -29,16 +29,33 @@ struct ShowCommand: ParsableCommand {
                                valueName: "when"))
     var color: ColorChoice = .auto
 
+    @Flag(help: "Check PyTorch's running-statistics rule at every recorded forward even in files over 32 MB (slower).")
+    var ruleCheck = false
+
     @OptionGroup var folders: FolderOptions
+
+    /// Files up to this size are read with their `bn_watch` events, for the rule check.
+    static let watchedReadLimit = 32 << 20
 
     func run() throws {
         guard !runFiles.isEmpty else { throw ValidationError("name at least one run") }
         let reader = RunFileArguments(folders: folders)
-        // a report needs no bn_watch events and only the last snapshot of each layer
-        let files = try runFiles.map { try reader.read($0) { url in try RunReader.readForReport(contentsOf: url) } }
+        // A report needs only the last snapshot of each layer; the bn_watch events (for the rule
+        // check) are read unless the file is large, where skipping them keeps `show` fast.
+        var unwatched: Set<URL> = []
+        let files = try runFiles.map { name in
+            try reader.read(name) { url in
+                let size = (try? FileManager.default.attributesOfItem(atPath: url.path)[.size] as? Int) ?? 0
+                if ruleCheck || size <= Self.watchedReadLimit { return try RunReader.readForReport(contentsOf: url) }
+                unwatched.insert(url)
+                return try RunReader.readFirstScreen(contentsOf: url)
+            }
+        }
         let unicode = !ascii && TerminalImageStyle.localeIsUTF8(environment: ProcessInfo.processInfo.environment)
         let environment = ProcessInfo.processInfo.environment
         let colored = color.isOn(isTerminal: isatty(STDOUT_FILENO) == 1, environment: environment)
-        print(RunReport(runs: files, unicode: unicode, width: width, color: colored).render())
+        var report = RunReport(runs: files, unicode: unicode, width: width, color: colored)
+        report.unwatchedReads = unwatched
+        print(report.render())
     }
 }
