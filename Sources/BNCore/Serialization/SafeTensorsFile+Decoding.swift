@@ -15,8 +15,7 @@ extension SafeTensorsFile {
         }
         let bytes = [UInt8](data)
         guard bytes.count >= 8 else { throw fail(nil, "is \(bytes.count) bytes long, shorter than the 8-byte header length") }
-        var length: UInt64 = 0
-        for i in (0..<8).reversed() { length = length << 8 | UInt64(bytes[i]) }
+        let length: UInt64 = Self.littleEndian(bytes, at: 0)
         guard length <= UInt64(Self.maxHeaderBytes) else {
             throw fail("header", "header length \(length) exceeds the limit of \(Self.maxHeaderBytes) bytes")
         }
@@ -86,17 +85,13 @@ extension SafeTensorsFile {
             let base = headerEnd + e.begin
             switch e.dtype {
             case .f32:
-                let values = (0..<(e.end - e.begin) / 4).map { i -> Float in
-                    var bits: UInt32 = 0
-                    for b in (0..<4).reversed() { bits = bits << 8 | UInt32(bytes[base + 4 * i + b]) }
-                    return Float(bitPattern: bits)
+                let values = (0..<(e.end - e.begin) / 4).map { i in
+                    Float(bitPattern: Self.littleEndian(bytes, at: base + 4 * i) as UInt32)
                 }
                 return (e.name, .f32(shape: e.shape, values))
             case .i64:
-                let values = (0..<(e.end - e.begin) / 8).map { i -> Int64 in
-                    var bits: UInt64 = 0
-                    for b in (0..<8).reversed() { bits = bits << 8 | UInt64(bytes[base + 8 * i + b]) }
-                    return Int64(bitPattern: bits)
+                let values = (0..<(e.end - e.begin) / 8).map { i in
+                    Int64(bitPattern: Self.littleEndian(bytes, at: base + 8 * i) as UInt64)
                 }
                 return (e.name, .i64(shape: e.shape, values))
             }
@@ -115,5 +110,13 @@ extension SafeTensorsFile {
             out.append(Int(d))
         }
         return out
+    }
+
+    /// The unsigned integer stored little-endian at `bytes[offset…]` (safetensors stores
+    /// everything little-endian: `value = Σ bytes[offset + k] · 256^k`).
+    static func littleEndian<T: FixedWidthInteger & UnsignedInteger>(_ bytes: [UInt8], at offset: Int) -> T {
+        var value: T = 0
+        for k in (0..<(T.bitWidth / 8)).reversed() { value = value << 8 | T(bytes[offset + k]) }
+        return value
     }
 }
