@@ -1,3 +1,5 @@
+import BNCore
+
 /// A seeded mutation fuzzer in plain Swift, for machines without libFuzzer: it starts from a
 /// corpus of valid and hostile inputs and applies random byte-level and token-level mutations
 /// (bit flips, interesting numbers such as 2^63 − 1, −1, 1e308 and 0, repeated or deleted
@@ -10,7 +12,7 @@
 public struct MutationFuzzer {
     /// The inputs mutations start from (never empty).
     public private(set) var corpus: [[UInt8]]
-    private var state: UInt64
+    private var generator: SplitMix64
 
     /// Tokens that often reach edge cases in numbers, JSON and YAML.
     static let tokens: [[UInt8]] = [
@@ -22,17 +24,11 @@ public struct MutationFuzzer {
     /// A fuzzer over `corpus` (an empty corpus starts from one empty input) drawing from `seed`.
     public init(corpus: [[UInt8]], seed: UInt64) {
         self.corpus = corpus.isEmpty ? [[]] : corpus
-        state = seed
+        generator = SplitMix64(seed: seed)
     }
 
-    /// SplitMix64: the next 64 random bits.
-    mutating func random() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
+    /// The next 64 random bits.
+    mutating func random() -> UInt64 { generator.next() }
 
     /// A random integer in `0..<bound` (`bound` ≥ 1).
     mutating func below(_ bound: Int) -> Int { Int(random() % UInt64(max(bound, 1))) }

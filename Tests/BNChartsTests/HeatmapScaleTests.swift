@@ -29,7 +29,8 @@ struct HeatmapScaleTests {
 
     @Test func robustQuantilesKeepAStartValueFromSwampingTheRest() {
         // running_var: starts at 1.0, then small values that differ.
-        let row = [1.0] + (0..<99).map { 0.01 + Double($0 % 10) * 0.004 }
+        let small: [Double] = (0..<99).map { (i: Int) -> Double in 0.01 + Double(i % 10) * 0.004 }
+        let row: [Double] = [1.0] + small
         var map = Heatmap(values: [row])
         map.showsScale = false
         let linearShades = Set(map.render(width: 100, height: 1).lines()[0].dropFirst())

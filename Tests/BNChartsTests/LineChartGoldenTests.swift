@@ -6,8 +6,8 @@ struct LineChartGoldenTests {
     /// A diverged run, an epoch boundary, a labelled marker and the cursor, without colour.
     @Test func divergedRunMarkersAndCursorInASCII() {
         var chart = LineChart(series: [
-            Series(name: "bn", values: (0..<30).map { 2 / (1 + Double($0) / 5) }),
-            Series(name: "no-bn", values: (0..<30).map { $0 < 12 ? 2.2 - Double($0) / 20 : 1e20 }),
+            Series(name: "bn", values: (0..<30).map { (i: Int) -> Double in 2 / (1 + Double(i) / 5) }),
+            Series(name: "no-bn", values: (0..<30).map { (i: Int) -> Double in i < 12 ? 2.2 - Double(i) / 20 : 1e20 }),
         ], glyphs: .ascii)
         chart.robustRange = true
         chart.markers = [ChartMarker(x: 10), ChartMarker(x: 20, label: "freeze", style: .labelled)]

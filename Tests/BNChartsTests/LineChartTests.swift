@@ -229,6 +229,7 @@ struct EpochBoundaryThinningTests {
         let kept = ChartMarker.thinned(many)
         #expect(kept.count <= 12 && kept.count >= 5)
         #expect(kept.first == 50 && kept.allSatisfy { Int($0) % 50 == 0 })
-        #expect(ChartMarker.thinned((1...25).map(Double.init)) == (1...12).map { Double($0 * 2) })
+        let everySecond: [Double] = (1...12).map { (i: Int) -> Double in Double(i * 2) }
+        #expect(ChartMarker.thinned((1...25).map(Double.init)) == everySecond)
     }
 }

@@ -27,7 +27,7 @@ struct SeriesTests {
     }
 
     @Test func smoothingReducesVariance() {
-        let noisy = (0..<400).map { i in Double(i % 2 == 0 ? 1 : -1) + Double(i) * 0.001 }
+        let noisy: [Double] = (0..<400).map { (i: Int) -> Double in (i % 2 == 0 ? 1 : -1) + Double(i) * 0.001 }
         let smooth = EMASmoothing(weight: 0.9).apply(noisy)
         #expect(variance(Array(smooth.dropFirst(20))) < variance(Array(noisy.dropFirst(20))) / 10)
     }

@@ -54,7 +54,7 @@ struct IDXReaderTests {
     func rawEqualsGzip() throws {
         let folder = try TestSupport.scratchFolder()
         defer { TestSupport.remove(folder) }
-        let pixels = (0..<(7 * 5 * 3)).map { UInt8(($0 * 37) % 256) }
+        let pixels: [UInt8] = (0..<105).map { (i: Int) -> UInt8 in UInt8((i * 37) % 256) }   // 7 images of 5×3
         let raw = folder.appendingPathComponent("raw"), packed = folder.appendingPathComponent("packed.gz")
         try IDXWriter.writeImages(pixels, count: 7, rows: 5, columns: 3, to: raw, gzip: false)
         try IDXWriter.writeImages(pixels, count: 7, rows: 5, columns: 3, to: packed, gzip: true)

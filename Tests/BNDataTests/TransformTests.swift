@@ -37,7 +37,8 @@ struct TransformTests {
     func normalizeScalar() throws {
         let out = try Normalize(mean: 1, std: 0.5)(arange27)
         #expect(out.shape == [3, 3, 3])
-        #expect(out.data == (0..<27).map { Float(2 * $0 - 2) })
+        let expected: [Float] = (0..<27).map { (i: Int) -> Float in Float(2 * i - 2) }
+        #expect(out.data == expected)
         #expect(out.data.first == -2 && out.data.last == 50)
     }
 
@@ -45,7 +46,8 @@ struct TransformTests {
     func normalizePerChannel() throws {
         let out = try Normalize(mean: [1, 2, 3], std: [1, 2, 1])(arange27)
         #expect(Array(out.data[0..<9]) == (-1...7).map(Float.init))
-        #expect(Array(out.data[9..<18]) == stride(from: Float(3.5), through: 7.5, by: 0.5).map { $0 })
+        let middle: [Float] = Array(stride(from: Float(3.5), through: 7.5, by: 0.5))
+        #expect(Array(out.data[9..<18]) == middle)
         #expect(Array(out.data[18..<27]) == (15...23).map(Float.init))
     }
 
@@ -53,8 +55,9 @@ struct TransformTests {
     func normalizeBatch() throws {
         let batch = Tensor(shape: [2, 3, 3, 3], data: arange27.data + arange27.data)
         let out = try Normalize(mean: [1, 2, 3], std: [1, 2, 1])(batch)
-        #expect(Array(out.data[27..<36]) == (-1...7).map(Float.init))
-        #expect(Array(out.data[45..<54]) == (15...23).map(Float.init))
+        let first: [Float] = (-1...7).map(Float.init), third: [Float] = (15...23).map(Float.init)
+        #expect(Array(out.data[27..<36]) == first)
+        #expect(Array(out.data[45..<54]) == third)
     }
 
     @Test("Normalize refuses a zero std and a channel count that does not fit")

@@ -60,29 +60,12 @@ struct AppLoopTests {
         #expect(app.framesDrawn == 2)
     }
 
-    @Test func aLiveDemoIsWatchedAndKeysAnsweredQuickly() throws {
-        // Two demo runs train on the background thread while scripted keys switch charts.
-        let backend = DemoBackend(shape: DemoRunShape(epochs: 2, stepsPerEpoch: 60, snapshotEvery: 5, channels: 16),
-                                  stepsPerSecond: 120)
-        let terminal = TestTerminal(size: TerminalSize(width: 120, height: 40), script: [
-            .key(.enter), .key(.enter),
-            .waitUntil(maxPolls: 200) { $0.brailleCount() > 30 },
-            .key(.character("3")),
-            .waitUntil(maxPolls: 200) { $0.description.contains("by channel (O)") },
-            .key(.character("2")),
-            .waitUntil(maxPolls: 400) { $0.description.contains("bn eval") },
-            .key(.character("q")), .key(.character("y")),
-        ], sleepsWhenIdle: true)
-        let exit = WorkbenchApp(terminal: terminal, backend: backend).run()
-        backend.stop()
-        #expect(exit == .quit)
-        #expect(terminal.timedOutWaits == 0)
-        // Between two waits for input the loop polls, updates and draws; a key arriving during a wait is
-        // answered within two such turns, so each must stay well under 50 ms.
-        let worst = terminal.workTimes.max() ?? .zero
-        #expect(worst < .milliseconds(50), "slowest loop turn \(worst)")
-        // At least 5 frames a second while the runs trained.
-        let seconds = (terminal.pollTimes.last! - terminal.pollTimes.first!) / .seconds(1)
-        #expect(Double(terminal.frames.count) / seconds >= 5)
+    @Test func aLiveDemoIsWatchedWhileKeysSwitchPanels() {
+        // Two demo runs train on the background thread while scripted keys switch charts; every
+        // scripted wait must see its panel drawn. (How fast: `bnlab bench --ui`, not a test.)
+        let result = LoopBenchmark.run()
+        #expect(result.exit == .quit)
+        #expect(result.timedOutWaits == 0)
+        #expect(result.turns > 0)
     }
 }

@@ -138,6 +138,6 @@ struct DemoTests {
         }
         #expect(states == [.done, .done])
         #expect(steps == [40, 40])
-        backend.stop()
+        backend.shutdown()
     }
 }

@@ -47,7 +47,7 @@ public enum Benchmark {
         let start = clock.now
         for i in 0..<batches { try step(i) }
         let elapsed = clock.now - start
-        let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
+        let seconds = elapsed.inSeconds
         let samples = Double(batches * batchSize)
         return BenchmarkResult(name: workload.name, title: workload.title, batches: batches, batchSize: batchSize,
                                seconds: seconds, samplesPerSecond: samples / seconds,
@@ -68,7 +68,7 @@ public enum Benchmark {
                           b: bp.baseAddress!, ldb: size, c: cp.baseAddress!, ldc: size)
             }}}
             let d = clock.now - start
-            best = min(best, Double(d.components.seconds) + Double(d.components.attoseconds) * 1e-18)
+            best = min(best, d.inSeconds)
         }
         return 2 * Double(size * size * size) / best / 1e9
     }

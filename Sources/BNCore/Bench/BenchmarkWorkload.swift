@@ -17,8 +17,9 @@ public struct BenchmarkWorkload: Sendable {
     public static func mlp(batchNorm: Bool) -> BenchmarkWorkload {
         // forward + weight gradient: 2 · 2 · (784·256 + 256·256 + 256·10);
         // input gradient of layers 2 and 3 only: 2 · (256·256 + 256·10)
-        let macs = 784.0 * 256 + 256 * 256 + 256 * 10
-        let flops = 4 * macs + 2 * (256.0 * 256 + 256 * 10)
+        let macs: Double = 784 * 256 + 256 * 256 + 256 * 10
+        let inputGradientMacs: Double = 256 * 256 + 256 * 10
+        let flops: Double = 4 * macs + 2 * inputGradientMacs
         return BenchmarkWorkload(
             name: batchNorm ? "mlp-bn" : "mlp", title: batchNorm ? "MLP 784-256-256-10 with BN" : "MLP 784-256-256-10 without BN",
             sampleShape: [784], flopsPerSample: flops

@@ -19,7 +19,7 @@ extension Benchmark {
         let y = (0..<batchSize).map { _ in Int(rng.next() % 10) }
         let clock = ContinuousClock()
         func seconds(_ d: Duration) -> Double {
-            Double(d.components.seconds) + Double(d.components.attoseconds) * 1e-18
+            d.inSeconds
         }
         var forward = [Double](repeating: 0, count: model.layers.count + 2)
         var backward = forward

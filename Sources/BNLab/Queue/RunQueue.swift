@@ -1,3 +1,4 @@
+import BNCore
 import Foundation
 
 /// The work of one run: called on the run's own thread with its ``RunControl``.
@@ -412,7 +413,7 @@ public final class RunQueue: @unchecked Sendable {
             var paused = pausedTotal
             if let pausedAt { paused += now - pausedAt }
             let active = now - started - paused
-            return Double(active.components.seconds) + Double(active.components.attoseconds) * 1e-18
+            return active.inSeconds
         }
     }
 }

@@ -40,4 +40,17 @@ public enum RunState: String, Sendable, Equatable, CaseIterable {
         case .queued, .running, .paused: nil
         }
     }
+
+    /// Queued, running or paused: the run may still produce events.
+    public var isActive: Bool { !isFinished }
+
+    /// The state a finished run file's end event records (the inverse of ``endStatus``).
+    public init(_ status: EndStatus) {
+        switch status {
+        case .done: self = .done
+        case .cancelled: self = .cancelled
+        case .diverged: self = .diverged
+        case .failed: self = .failed
+        }
+    }
 }

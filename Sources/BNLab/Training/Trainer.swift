@@ -314,7 +314,7 @@ struct TrainingSession {
 
     func seconds(since start: ContinuousClock.Instant) -> Double {
         let d = ContinuousClock.now - start
-        return Double(d.components.seconds) + Double(d.components.attoseconds) * 1e-18
+        return d.inSeconds
     }
 
     /// Test metrics with the network in train mode at a given test batch size: BatchNorm then

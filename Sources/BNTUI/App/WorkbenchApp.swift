@@ -1,4 +1,5 @@
 import BNCharts
+import BNCore
 import BNLab
 import Foundation
 
@@ -54,7 +55,7 @@ public final class WorkbenchApp {
             let now = clock.now
             if state.replay?.cursor.isPlaying == true {
                 let elapsed = now - lastTick
-                send(.tick(seconds: Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18))
+                send(.tick(seconds: elapsed.inSeconds))
             }
             lastTick = now
             if state.shouldQuit { return .quit }
@@ -129,16 +130,10 @@ public final class WorkbenchApp {
                 }
             case .openRunFiles(let paths):
                 mailbox.perform { post in
-                    var files: [RunFile] = []
-                    var failures: [String] = []
-                    for path in paths {
-                        do {
-                            files.append(try RunReader.readFirstScreen(contentsOf: URL(fileURLWithPath: path)))
-                        } catch {
-                            failures.append("\(error)")
-                        }
+                    let opened = RunReader.readEach(paths.map { URL(fileURLWithPath: $0) }) {
+                        try RunReader.readFirstScreen(contentsOf: $0)
                     }
-                    post(.replayOpened(files: files, failures: failures))
+                    post(.replayOpened(files: opened.files, failures: opened.failures))
                 }
                 completeReplay(paths: paths)
             case .deleteRunFiles(let paths):

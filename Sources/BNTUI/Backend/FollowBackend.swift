@@ -77,6 +77,9 @@ public final class FollowBackend: WorkbenchBackend, @unchecked Sendable {
         timer = nil
     }
 
+    /// Stops following when the workbench closes (the files are left as they are).
+    public func shutdown() { stopPolling() }
+
     /// Looks for new files and reads what every unfinished file added. Called by the background
     /// timer; tests call it directly with their own clock.
     public func scan(now: Date = Date()) {

@@ -5,18 +5,3 @@ extension RunInfo {
     /// cancelled, diverged, failed), so live runs and replays speak the same language.
     public typealias State = RunState
 }
-
-extension RunState {
-    /// Queued, running or paused: the run may still produce events.
-    public var isActive: Bool { !isFinished }
-
-    /// The state a finished run file's end event records.
-    public init(_ status: EndStatus) {
-        switch status {
-        case .done: self = .done
-        case .cancelled: self = .cancelled
-        case .diverged: self = .diverged
-        case .failed: self = .failed
-        }
-    }
-}

@@ -36,4 +36,13 @@ public protocol WorkbenchBackend: AnyObject {
     /// Every run known, in the order they were started, each with the events that arrived since the
     /// previous poll. Must not block.
     func poll() -> [RunInfo]
+
+    /// Called once when the workbench closes: stops the backend's work (cancelling live runs so
+    /// their files end with a cancelled event) and waits for it. The default does nothing.
+    func shutdown()
+}
+
+extension WorkbenchBackend {
+    /// Nothing to stop (replays, followed files, tests).
+    public func shutdown() {}
 }

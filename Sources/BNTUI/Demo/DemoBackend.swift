@@ -1,3 +1,4 @@
+import BNCore
 import BNLab
 import Foundation
 
@@ -50,10 +51,10 @@ public final class DemoBackend: WorkbenchBackend, @unchecked Sendable {
         self.runsInBackground = runsInBackground
     }
 
-    deinit { stop() }
+    deinit { shutdown() }
 
     /// Stops the worker thread; runs stay as they are.
-    public func stop() {
+    public func shutdown() {
         lock.withLock { stopped = true }
     }
 
@@ -146,7 +147,7 @@ public final class DemoBackend: WorkbenchBackend, @unchecked Sendable {
                 let now = ContinuousClock.now
                 let elapsed = now - last
                 last = now
-                let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
+                let seconds = elapsed.inSeconds
                 let keepGoing: Bool = self.lock.withLock {
                     guard !self.stopped else { return false }
                     self.tick(seconds: seconds)

@@ -1,3 +1,4 @@
+import BNCore
 import BNLab
 import Foundation
 

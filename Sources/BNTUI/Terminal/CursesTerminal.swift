@@ -1,4 +1,5 @@
 import BNCharts
+import BNCore
 import CNcursesw
 import Foundation
 
@@ -92,9 +93,7 @@ public final class CursesTerminal: Terminal {
     public func nextEvent(timeout: Duration) -> TerminalEvent? {
         guard active else { return .closed }
         if let sig = SignalTrap.takePending() { return .interrupted(signal: sig) }
-        let c = timeout.components
-        let ms = max(0, Int32(clamping: c.seconds * 1000 + c.attoseconds / 1_000_000_000_000_000))
-        wtimeout(window, ms)
+        wtimeout(window, timeout.clampedMilliseconds)
         var code: wint_t = 0
         let result = wget_wch(window, &code)
         if let sig = SignalTrap.takePending() { return .interrupted(signal: sig) }

@@ -1,4 +1,5 @@
 import BNCharts
+import BNCore
 import Foundation
 
 /// A ``Terminal`` for tests: plays a script of input events, records every frame drawn.
@@ -112,8 +113,7 @@ public final class TestTerminal: Terminal {
 
     private func idle(_ timeout: Duration) -> TerminalEvent? {
         if sleepsWhenIdle && timeout > .zero {
-            let c = timeout.components
-            Thread.sleep(forTimeInterval: Double(c.seconds) + Double(c.attoseconds) * 1e-18)
+            Thread.sleep(forTimeInterval: timeout.inSeconds)
         }
         return nil
     }

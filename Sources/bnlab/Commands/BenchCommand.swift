@@ -1,5 +1,6 @@
 import ArgumentParser
 import BNCore
+import BNTUI
 import Foundation
 
 /// `bnlab bench`: training speed of the seed networks, single-threaded.
@@ -30,6 +31,9 @@ struct BenchCommand: ParsableCommand {
     @Flag(help: "Also show where each workload's step time goes, layer by layer.")
     var layers = false
 
+    @Flag(help: "Measure the workbench's loop instead: turn times and frames per second while demo runs train.")
+    var ui = false
+
     func validate() throws {
         guard batches > 0, batchSize > 1 else { throw ValidationError("--batches must be positive and --batch-size at least 2") }
         let known = BenchmarkWorkload.all.map(\.name)
@@ -39,6 +43,7 @@ struct BenchCommand: ParsableCommand {
     }
 
     func run() throws {
+        if ui { return benchLoop() }
         BLAS.setThreads(1)
         let chosen = BenchmarkWorkload.all.filter { workload.isEmpty || workload.contains($0.name) }
         let sgemm = Benchmark.sgemmRate()
@@ -92,5 +97,20 @@ struct BenchCommand: ParsableCommand {
         let fields = text.split(separator: " ")
         guard fields.count > 1, let pages = Double(fields[1]) else { return 0 }
         return pages * Double(sysconf(Int32(_SC_PAGESIZE))) / 1_048_576
+    }
+
+    /// `--ui`: the workbench loop's turn times while two demo runs train (see ``LoopBenchmark``).
+    private func benchLoop() {
+        let r = LoopBenchmark.run()
+        func ms(_ d: Duration) -> Double { d.inSeconds * 1000 }
+        if json {
+            print(String(format: #"{"turns": %d, "worst_turn_ms": %.2f, "median_turn_ms": %.2f, "frames_per_second": %.1f, "timed_out_waits": %d}"#,
+                         r.turns, ms(r.worstTurn), ms(r.medianTurn), r.framesPerSecond, r.timedOutWaits))
+        } else {
+            print(String(format: "workbench loop: %d turns, slowest %.1f ms, median %.2f ms, %.1f frames/s", r.turns,
+                         ms(r.worstTurn), ms(r.medianTurn), r.framesPerSecond))
+            print("a key is answered within two turns; aim: slowest turn under 50 ms, at least 5 frames/s")
+            if r.timedOutWaits > 0 { print("warning: \(r.timedOutWaits) scripted waits timed out") }
+        }
     }
 }

@@ -1,4 +1,6 @@
 import ArgumentParser
+import BNCharts
+import BNCore
 import BNData
 import Foundation
 
@@ -99,15 +101,15 @@ struct DataCommand: ParsableCommand {
         if timing {
             print("Timing       wall clock (processor time of the reading thread); the files are read on two threads")
             for file in dataset.fileReports {
-                let seconds = Self.seconds(file.readDuration)
+                let seconds = file.readDuration.inSeconds
                 let rate = seconds > 0 ? Double(file.source.decompressedSize) / seconds / 1e6 : 0
                 print("  read \(file.role.displayName.padding(toLength: 13, withPad: " ", startingAt: 0))"
-                      + String(format: "%7.3f s (%.3f s)", seconds, Self.seconds(file.readCPUTime))
+                      + String(format: "%7.3f s (%.3f s)", seconds, file.readCPUTime.inSeconds)
                       + "  \(file.source.isGzip ? "gzip" : "raw"), \(String(format: "%.0f", rate)) MB/s")
             }
             print(String(format: "  load total        %7.3f s  four files, checks and fingerprint",
-                         Self.seconds(loadDuration)))
-            print(String(format: "  mean/std          %7.3f s  train and test", Self.seconds(statisticsDuration)))
+                         loadDuration.inSeconds))
+            print(String(format: "  mean/std          %7.3f s  train and test", statisticsDuration.inSeconds))
             try timeBatches(dataset.train, statistics: trainStatistics)
         }
     }
@@ -121,7 +123,7 @@ struct DataCommand: ParsableCommand {
         var batch = Batch()
         var checksum: Float = 0
         while iterator.next(into: &batch) { checksum += batch.input.data[0] }
-        let seconds = Self.seconds(clock.now - start)
+        let seconds = (clock.now - start).inSeconds
         let rate = seconds > 0 ? Double(loader.samplesPerEpoch) / seconds : 0
         print(String(format: "  batches           %7.3f s  one epoch of %d in batches of 128: %.0f samples/s",
                      seconds, loader.samplesPerEpoch, rate) + (checksum.isNaN ? " (NaN seen)" : ""))
@@ -179,10 +181,5 @@ struct DataCommand: ParsableCommand {
         zip(statistics.mean, statistics.std)
             .map { String(format: "%.4f / %.4f", $0, $1) }
             .joined(separator: ", ")
-    }
-
-    private static func seconds(_ duration: Duration) -> Double {
-        let parts = duration.components
-        return Double(parts.seconds) + Double(parts.attoseconds) * 1e-18
     }
 }

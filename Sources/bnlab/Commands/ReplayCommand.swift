@@ -30,62 +30,30 @@ struct ReplayCommand: ParsableCommand {
     @Argument(help: ArgumentHelp("Run files: paths, or file names / run ids in the runs folder.", valueName: "RUN_FILE"))
     var files: [String]
 
-    @Option(name: .long, help: ArgumentHelp("Drawing characters: auto (from the locale), unicode or ascii.",
-                                            valueName: "auto|unicode|ascii"))
-    var glyphs = "auto"
-
-    @Flag(name: .long, help: "High contrast for projectors: bold bright colors, nothing dim, thicker lines (H toggles).")
-    var highContrast = false
+    @OptionGroup var screen: ScreenOptions
 
     func validate() throws {
         guard !files.isEmpty else { throw ValidationError("name at least one run file to replay") }
-        guard GlyphChoice(rawValue: glyphs) != nil else {
-            throw ValidationError("--glyphs must be auto, unicode or ascii, got '\(glyphs)'")
-        }
     }
 
     func run() throws {
-        guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else {
-            printError("""
-                bnlab: replay needs a terminal (stdin and stdout are not both TTYs).
-                For headless use: `bnlab show RUN` prints a saved run.
-                """)
-            throw ExitCode(2)
+        try screen.requireTerminal("replay", headless: "`bnlab show RUN` prints a saved run.")
+        // the first screen from a quick read; the full files follow in the background
+        let (runs, failures) = RunReader.readEach(files.map { RunFileLocator.locate($0, in: folders.runsFolder) }) {
+            try RunReader.readFirstScreen(contentsOf: $0)
         }
-        var runs: [RunFile] = []
-        var failures: [String] = []
-        var paths: [String] = []
-        for name in files {
-            do {
-                // the first screen from a quick read; the full files follow in the background
-                let url = RunFileLocator.locate(name, in: folders.runsFolder)
-                runs.append(try RunReader.readFirstScreen(contentsOf: url))
-                paths.append(url.path)
-            } catch {
-                failures.append("\(error)")
-            }
-        }
+        let paths = runs.compactMap { $0.url?.path }
         let classNames = runs.first?.header.classNames ?? []
         var experiments: [ExperimentInfo] = []
         if FileManager.default.fileExists(atPath: folders.experimentsFolder.path) {
             experiments = LabBackend.experimentInfos(catalog: ExperimentCatalog.load(folder: folders.experimentsFolder),
                                                      classNames: classNames)
         }
-        let terminal: CursesTerminal
-        do {
-            terminal = try CursesTerminal(glyphs: GlyphChoice(rawValue: glyphs) ?? .auto)
-        } catch {
-            printError("bnlab: \(error)")
-            throw ExitCode(2)
-        }
         let label = runs.count == 1 ? "replay: " + TerminalSafe.strip(runs[0].url?.lastPathComponent ?? "") : "replay: \(runs.count) runs"
-        let app = WorkbenchApp(terminal: terminal, backend: ReplayBackend(experiments: experiments),
-                               options: WorkbenchOptions(backendLabel: label, runsFolder: folders.runsFolder,
-                                                         highContrast: highContrast))
-        app.send(.replayOpened(files: runs, failures: failures))
-        app.completeReplay(paths: paths)
-        let exit = app.run()
-        terminal.restore()
-        if case .interrupted(let sig) = exit { throw ExitCode(128 + sig) }
+        try screen.runSession(backend: ReplayBackend(experiments: experiments), label: label,
+                              runsFolder: folders.runsFolder) { app in
+            app.send(.replayOpened(files: runs, failures: failures))
+            app.completeReplay(paths: paths)
+        }
     }
 }

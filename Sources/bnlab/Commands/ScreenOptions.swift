@@ -1,8 +1,9 @@
 import ArgumentParser
 import BNTUI
+import Foundation
 
 /// The full-screen commands' display options (`--glyphs`, `--high-contrast`) and the curses
-/// terminal they open. Used by `bnlab watch`; the other screen commands can adopt it.
+/// session they run: `bnlab` (the workbench), `replay`, `lesson` and `watch`.
 struct ScreenOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("Drawing characters: auto (from the locale), unicode or ascii.",
                                             valueName: "auto|unicode|ascii"))
@@ -20,6 +21,24 @@ struct ScreenOptions: ParsableArguments {
         }
     }
 
+    /// Refuses to go on unless stdin and stdout are both terminals and the terminal can address
+    /// the cursor: prints `command` needs a terminal, the headless alternative, and exits 2.
+    func requireTerminal(_ command: String, headless: String) throws {
+        guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else {
+            printError("""
+                bnlab: \(command) needs a terminal (stdin and stdout are not both TTYs).
+                For headless use: \(headless)
+                """)
+            throw ExitCode(2)
+        }
+        do {
+            try CursesTerminal.checkCursorAddressing()
+        } catch {
+            printError("bnlab: \(error)")
+            throw ExitCode(2)
+        }
+    }
+
     /// Takes over the terminal; prints why and exits with status 2 when it cannot.
     func openTerminal() throws -> CursesTerminal {
         do {
@@ -28,5 +47,21 @@ struct ScreenOptions: ParsableArguments {
             printError("bnlab: \(error)")
             throw ExitCode(2)
         }
+    }
+
+    /// One curses session: opens the terminal, runs the workbench app on it (with
+    /// these options, `prepare` readying it), restores the terminal, shuts the backend down, and exits with 128 + the
+    /// signal when a signal ended the session.
+    func runSession(backend: any WorkbenchBackend, label: String, runsFolder: URL?,
+                    prepare: (WorkbenchApp) -> Void = { _ in }) throws {
+        let terminal = try openTerminal()
+        let app = WorkbenchApp(terminal: terminal, backend: backend,
+                               options: WorkbenchOptions(backendLabel: label, runsFolder: runsFolder,
+                                                         highContrast: highContrast))
+        prepare(app)
+        let exit = app.run()
+        terminal.restore()
+        backend.shutdown()
+        if case .interrupted(let sig) = exit { throw ExitCode(128 + sig) }
     }
 }

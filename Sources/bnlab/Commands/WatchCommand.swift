@@ -45,23 +45,11 @@ struct WatchCommand: ParsableCommand {
             printError("bnlab: \(url.path): no such file or folder; name a runs folder or run files to watch")
             throw ExitCode(2)
         }
-        guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else {
-            printError("""
-                bnlab: watch needs a terminal (stdin and stdout are not both TTYs).
-                For headless use: `bnlab show RUN` prints a run file as it is now.
-                """)
-            throw ExitCode(2)
-        }
+        try screen.requireTerminal("watch", headless: "`bnlab show RUN` prints a run file as it is now.")
         let backend = FollowBackend(paths: urls, stallAfter: stall)
-        let terminal = try screen.openTerminal()
-        backend.startPolling()
         let label = "watch: " + TerminalSafe.strip(urls.count == 1 ? urls[0].lastPathComponent : "\(urls.count) paths")
-        let app = WorkbenchApp(terminal: terminal, backend: backend,
-                               options: WorkbenchOptions(backendLabel: label, runsFolder: folders.runsFolder,
-                                                         highContrast: screen.highContrast))
-        let exit = app.run()
-        backend.stopPolling()
-        terminal.restore()
-        if case .interrupted(let sig) = exit { throw ExitCode(128 + sig) }
+        try screen.runSession(backend: backend, label: label, runsFolder: folders.runsFolder) { _ in
+            backend.startPolling()
+        }
     }
 }

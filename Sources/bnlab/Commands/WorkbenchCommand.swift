@@ -35,12 +35,7 @@ struct WorkbenchCommand: ParsableCommand {
     @Flag(name: .long, help: "Play synthetic runs instead of training (no data needed).")
     var demo = false
 
-    @Option(name: .long, help: ArgumentHelp("Drawing characters: auto (from the locale), unicode or ascii.",
-                                            valueName: "auto|unicode|ascii"))
-    var glyphs = "auto"
-
-    @Flag(name: .long, help: "High contrast for projectors: bold bright colors, nothing dim, thicker lines (H toggles).")
-    var highContrast = false
+    @OptionGroup var screen: ScreenOptions
 
     /// The real backend. The dataset is read here, before the screen is taken over, so a missing
     /// or broken data folder is a plain error message rather than a failed run inside the workbench.
@@ -65,26 +60,10 @@ struct WorkbenchCommand: ParsableCommand {
     func validate() throws {
         if let epochs, epochs < 1 { throw ValidationError("--epochs must be at least 1") }
         if let subset, subset < 10 { throw ValidationError("--subset must be at least 10") }
-        guard GlyphChoice(rawValue: glyphs) != nil else {
-            throw ValidationError("--glyphs must be auto, unicode or ascii, got '\(glyphs)'")
-        }
     }
 
     func run() throws {
-        guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else {
-            StandardStreams.writeError("""
-                bnlab: the workbench needs a terminal (stdin and stdout are not both TTYs).
-                For headless use: `bnlab run EXPERIMENT` trains and prints progress, `bnlab show RUN` prints a saved run.
-
-                """)
-            throw ExitCode(2)
-        }
-        do {
-            try CursesTerminal.checkCursorAddressing()
-        } catch {
-            FileHandle.standardError.write(Data("bnlab: \(error)\n".utf8))
-            throw ExitCode(2)
-        }
+        try screen.requireTerminal("the workbench", headless: "`bnlab run EXPERIMENT` trains and prints progress, `bnlab show RUN` prints a saved run.")
         let backend: WorkbenchBackend
         let label: String
         if demo {
@@ -95,18 +74,6 @@ struct WorkbenchCommand: ParsableCommand {
             label = "data: \(folders.dataFolder.lastPathComponent)  runs: \(folders.runsFolder.path)"
         }
 
-        let terminal: CursesTerminal
-        do {
-            terminal = try CursesTerminal(glyphs: GlyphChoice(rawValue: glyphs) ?? .auto)
-        } catch {
-            StandardStreams.writeError("bnlab: \(error)\n")
-            throw ExitCode(2)
-        }
-        let exit = WorkbenchApp(terminal: terminal, backend: backend, options: WorkbenchOptions(backendLabel: label, runsFolder: folders.runsFolder,
-                                                                              highContrast: highContrast)).run()
-        terminal.restore()
-        (backend as? DemoBackend)?.stop()
-        (backend as? LabBackend)?.shutdown()
-        if case .interrupted(let sig) = exit { throw ExitCode(128 + sig) }
+        try screen.runSession(backend: backend, label: label, runsFolder: folders.runsFolder)
     }
 }

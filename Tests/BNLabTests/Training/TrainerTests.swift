@@ -67,7 +67,7 @@ struct TrainerTests {
     @Test func frozenBodyDriftsInTrainModeButNotWithBatchNormInEval() throws {
         let runs = try TestPaths.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: runs) }
-        let files = try train(try plans("frozen-bn", RunOverrides(epochs: 1)), runs: runs)
+        let files = try train(try plans("frozen-bn", RunOverrides(epochs: 1, subset: 640)), runs: runs)
         let trainMode = try #require(files.first { $0.header.variant == "train-mode" })
         let bnEval = try #require(files.first { $0.header.variant == "bn-eval" })
         let fineTuneA = trainMode.epochs.filter { $0.phase == "fine-tune" }

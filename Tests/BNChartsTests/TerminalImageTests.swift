@@ -1,5 +1,5 @@
 import Testing
-@testable import BNData
+@testable import BNCharts
 
 @Suite("Terminal images")
 struct TerminalImageTests {
