@@ -41,8 +41,11 @@ let package = Package(
         // Text charts rendered into a grid of cells: pure, no terminal.
         .target(name: "BNCharts"),
 
-        // The workbench: state, update, views, key bindings, the Terminal protocol (curses and test).
-        .target(name: "BNTUI", dependencies: ["BNCharts", "BNLab", "CNcursesw"]),
+        // The workbench: state, update, views, key bindings, the Terminal protocol and its test
+        // double (TestTerminal). Pure: no curses, so its tests run without a terminal library.
+        .target(name: "BNTUI", dependencies: ["BNCharts", "BNLab"]),
+        // The Terminal protocol on ncursesw: CursesTerminal, key decoding, colours, locale, signals.
+        .target(name: "BNCurses", dependencies: ["BNTUI", "CNcursesw"]),
         // Plain-text reports of saved runs (`bnlab show`).
         .target(name: "BNReports", dependencies: ["BNLab", "BNCharts"]),
 
@@ -54,12 +57,13 @@ let package = Package(
         .executableTarget(
             name: "bnlab",
             dependencies: [
-                "BNCore", "BNData", "BNParity", "BNLab", "BNReports", "BNTUI",
+                "BNCore", "BNData", "BNParity", "BNLab", "BNReports", "BNTUI", "BNCurses",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
 
         .testTarget(name: "BNCoreTests", dependencies: ["BNCore"]),
+        .testTarget(name: "BNCursesTests", dependencies: ["BNCurses", "BNTUI"]),
         .testTarget(name: "BNChartsTests", dependencies: ["BNCharts"]),
         .testTarget(name: "BNReportsTests", dependencies: ["BNReports", "BNLab"]),
         // Fixtures: the golden screens and their run files, read from the source tree (see Fixtures/screens/README.md).

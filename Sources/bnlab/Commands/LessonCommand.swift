@@ -1,5 +1,6 @@
 import ArgumentParser
 import BNCore
+import BNCurses
 import BNLab
 import BNTUI
 import Foundation

@@ -1,4 +1,5 @@
 import ArgumentParser
+import BNCurses
 import BNTUI
 import Foundation
 

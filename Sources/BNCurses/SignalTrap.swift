@@ -1,3 +1,4 @@
+import BNTUI
 import CNcursesw
 import Foundation
 

@@ -1,5 +1,6 @@
 import BNCharts
 import BNCore
+import BNTUI
 import CNcursesw
 import Foundation
 

@@ -1,4 +1,5 @@
 import BNCharts
+import BNTUI
 import CNcursesw
 
 /// Maps ``ChartColor`` foreground/background pairs to curses color pairs, allocating each pair the

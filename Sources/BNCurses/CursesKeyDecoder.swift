@@ -1,3 +1,4 @@
+import BNTUI
 import CNcursesw
 
 /// Turns what `wget_wch` returned into a ``Key``.
