@@ -74,6 +74,8 @@ public enum KeyAction: String, Sendable, Hashable, CaseIterable {
     case replayStart
     /// Replay: jump to the end.
     case replayEnd
+    /// Open the playground: the highlighted experiment's knobs, to train a new variant.
+    case playground
     /// Show or hide the configuration keys that differ between the compared runs.
     case configDiff
     /// Open or close the browser of the saved runs in the runs folder.
