@@ -9,16 +9,16 @@ enum PlaygroundKeys {
     static func hints(unicode: Bool) -> [KeyHint] {
         [KeyHint(keys: "Enter", hint: "train"), KeyHint(keys: String(write), hint: "write YAML"),
          KeyHint(keys: unicode ? "Tab/↑↓" : "Tab/Up/Down", hint: "move"),
-         KeyHint(keys: unicode ? "←→/Space" : "Left/Right/Space", hint: "choose")]
+         KeyHint(keys: unicode ? "←→/Space" : "Left/Right", hint: "choose")]
     }
 
     /// The help overlay's lines: keys and what they do.
     static func help(unicode: Bool) -> [(keys: String, summary: String)] {
-        [(unicode ? "Tab/↑↓" : "Tab/Up/Down", "playground: next/previous setting"),
-         (unicode ? "←→/Space" : "Left/Right/Space", "playground: change a choice or the variant"),
-         ("0-9 . - e", "playground: type a value (Backspace deletes)"),
-         ("Enter", "playground: train the new variant live"),
-         (String(write), "playground: write it as a new experiment"),
-         ("Esc", "playground: close, nothing trained")]
+        [(unicode ? "Tab/↑↓" : "Tab/Up/Down", "next/previous setting"),
+         (unicode ? "←→/Space" : "Left/Right", "change a choice, the variant"),
+         ("0-9 . - e", "type a value (Backspace deletes)"),
+         ("Enter", "train the new variant live"),
+         (String(write), "write it as a new experiment"),
+         ("Esc", "close, nothing trained")]
     }
 }

@@ -15,6 +15,8 @@ import BNLab
 enum PlaygroundFormView {
     /// The label column's width.
     static let labelWidth = 15
+    /// The value column's width (the longest choice, `< before ReLU >`, with room to spare).
+    static let valueWidth = 18
 
     static func render(_ form: PlaygroundForm, into grid: inout Grid, screen: Rect, glyphs: Glyphs) {
         let rows = PlaygroundForm.rows
@@ -67,7 +69,6 @@ enum PlaygroundFormView {
                 if form.failingKnob == knob { marker = "!" }
             }
         }
-        let valueWidth = max(8, (line.width - labelWidth - 2) / 2)
         grid.put(string: marker, at: line.origin, style: marker == "!" ? (selected ? plain : Theme.error) : plain)
         grid.put(string: label, at: Point(x: line.x + 1, y: line.y), style: plain, maxWidth: labelWidth, ellipsis: glyphs.ellipsis)
         grid.put(string: value, at: Point(x: line.x + 1 + labelWidth + 1, y: line.y), style: selected ? plain : Theme.title,
