@@ -87,8 +87,7 @@ public struct PlaygroundForm: Sendable, Equatable {
         case (true, "bn"): return .batchNorm
         case (false, "momentum"), (false, "nesterov"): return field.hasPrefix("optimizer") ? .optimizerMomentum : nil
         case (false, "p"): return .dropout
-        case (false, "train"), (false, "test"): return field.hasPrefix("dataset.subset") ? .subset : nil
-        default: return nil
+        default: return field.hasPrefix("dataset.subset") ? .subset : nil
         }
     }
 
