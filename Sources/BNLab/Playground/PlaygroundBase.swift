@@ -64,7 +64,9 @@ public struct PlaygroundBase: Sendable, Equatable {
             return DropoutLayers.indices(in: spec.model).isEmpty ? "the model has no Dropout layer" : nil
         case .epochs:
             return spec.phases == nil ? nil : "each phase sets its own epochs"
-        case .batchSize, .lr, .optimizerMomentum, .subset, .seed:
+        case .optimizerMomentum:
+            return plan.optimizer.kind == .sgd ? nil : "only SGD has this momentum"
+        case .batchSize, .lr, .subset, .seed:
             return nil
         }
     }
