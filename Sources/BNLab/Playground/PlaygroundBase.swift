@@ -24,9 +24,11 @@ public struct PlaygroundBase: Sendable, Equatable {
 
     /// Every knob's value for `variant` of `spec` resolved as `plan` (a knob that does not apply
     /// is empty): numbers as Swift prints them (`0.01`, `64`), a cumulative BatchNorm momentum as
-    /// `null`, all the training images as `full`.
+    /// `null`, all the training images as `full`. The BatchNorm momentum is the variant's, else
+    /// the model's first BatchNorm layer's, also while BatchNorm is off or replaced.
     public static func values(spec: ExperimentSpec, variant: VariantSpec, plan: RunPlan) -> [PlaygroundKnob: String] {
-        let bnMomentum = plan.model.lazy.compactMap(\.batchNormOptions).first.map { $0.momentum.map { "\($0)" } ?? "null" }
+        let modelMomentum = spec.model.lazy.compactMap(\.batchNormOptions).first.map(\.momentum)
+        let bnMomentum = (variant.momentum ?? modelMomentum).map { $0.map { "\($0)" } ?? "null" }
         return [
             .batchSize: "\(plan.batchSize)",
             .lr: "\(plan.optimizer.lr)",

@@ -228,3 +228,20 @@ struct PlaygroundDraftTests {
         #expect(loaded.summary == "Made in the playground from bn-vs-no-bn, variant bn: learning rate 0.01 -> 0.1.")
     }
 }
+
+@Suite("Playground: knobs that come back into use")
+struct PlaygroundReturningKnobTests {
+    @Test func batchNormBackOnIsOneChange() throws {
+        for (id, variant, knob, value) in [("bn-vs-no-bn", "no-bn", PlaygroundKnob.batchNorm, "on"),
+                                           ("small-batch", "ln-b2", .norm, "batch")] {
+            let base = try PlaygroundDraftTests.base(id, variant: variant)
+            #expect(base.values[.bnMomentum] == "0.1", "\(id)/\(variant)")
+            var values = base.values
+            values[knob] = value
+            let made = try PlaygroundDraft.build(base, values: values)
+            #expect(made.changes.map(\.knob) == [knob], "\(id)/\(variant)")
+        }
+        let cumulative = try PlaygroundDraftTests.base("bn-momentum", variant: "cumulative")
+        #expect(cumulative.values[.bnMomentum] == "null")
+    }
+}
