@@ -32,10 +32,33 @@ public enum PlaygroundExport {
         throw CocoaError(.fileWriteFileExists, userInfo: [NSFilePathErrorKey: folder.appendingPathComponent("\(stem).yaml").path])
     }
 
-    /// The experiment file of `variant` under the id `id`, checked to load again.
+    /// The experiment file of `variant` under the id `id`, checked to load again: every default
+    /// written out, numbers as Swift prints them (`0.1`, `1e-05` rather than `1e-1`,
+    /// `1.0000000000000001e-05`), the notes as a `|` block.
     public static func yaml(_ variant: PlaygroundVariant, id: String) throws -> String {
-        let text = try YAMLEncoder().encode(variant.experiment(id: id))
+        var text = try YAMLEncoder().encode(variant.experiment(id: id))
+        if let node = try compose(yaml: text) { text = try serialize(node: readable(node)) }
         _ = try ExperimentLoader.decode(yaml: text, file: "\(id).yaml").plans()
         return text
+    }
+
+    /// `node` with each plain float written in Swift's shortest form and each `notes` as a block.
+    private static func readable(_ node: Node, key: String? = nil) -> Node {
+        switch node {
+        case .scalar(var scalar):
+            if key == "notes", scalar.string.contains("\n") {
+                scalar.style = .literal
+            } else if scalar.style == .plain || scalar.style == .any, node.tag.rawValue == Tag.Name.float.rawValue,
+                      let value = node.float, value.isFinite {
+                scalar.string = "\(value)"
+            }
+            return .scalar(scalar)
+        case .mapping(let mapping):
+            return .mapping(Node.Mapping(mapping.map { ($0.key, readable($0.value, key: $0.key.string)) }, mapping.tag, mapping.style))
+        case .sequence(let sequence):
+            return .sequence(Node.Sequence(sequence.map { readable($0) }, sequence.tag, sequence.style))
+        case .alias:
+            return node
+        }
     }
 }
