@@ -136,6 +136,19 @@ struct PlaygroundFormTests {
         #expect(grid.find("Enter train") != nil)
     }
 
+    @Test func aBackendThatCannotTrainPlaygroundsSaysSo() throws {
+        let experiments = try Self.state().experiments
+        let backend = RecordingBackend(experiments: experiments)
+        let app = WorkbenchApp(terminal: TestTerminal(size: Fixtures.size, glyphs: .unicode), backend: backend)
+        let bn = try #require(experiments.firstIndex { $0.id == "bn-vs-no-bn" })
+        for _ in 0..<bn { app.send(.key(.down)) }
+        app.send(.key(.character("e")))
+        app.send(.key(.enter))
+        #expect(backend.calls.isEmpty)
+        #expect(app.state.status?.isError == true)
+        #expect(app.state.status?.text.contains("the playground trains and writes experiments in `bnlab`") == true)
+    }
+
     @Test func theLabBackendWritesAndReloadsItsCatalog() throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("bnlab-pg-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
