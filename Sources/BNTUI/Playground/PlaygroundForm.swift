@@ -39,10 +39,10 @@ public struct PlaygroundForm: Sendable, Equatable {
     public init?(experiment: ExperimentInfo, variantIndex: Int) {
         guard let spec = experiment.spec, spec.variants.indices.contains(variantIndex) else { return nil }
         var plans: [RunPlan] = []
-        for (i, variant) in spec.variants.enumerated() {
-            guard let plan = experiment.variants.indices.contains(i) && experiment.variants[i].name == variant.name
-                ? experiment.variants[i].plan ?? (try? spec.plan(variant: variant.name))
-                : try? spec.plan(variant: variant.name) else { return nil }
+        for variant in spec.variants {
+            // The plan the catalog lists (with the workbench's --epochs/--subset), else the file's.
+            let listed = experiment.variant(named: variant.name)?.plan
+            guard let plan = listed ?? (try? spec.plan(variant: variant.name)) else { return nil }
             plans.append(plan)
         }
         guard let base = PlaygroundBase(spec: spec, variantIndex: variantIndex, plan: plans[variantIndex]) else { return nil }
