@@ -20,6 +20,8 @@ public enum KeyAction: String, Sendable, Hashable, CaseIterable {
     case cancelRun
     /// Pause the selected run, or resume it when paused.
     case togglePause
+    /// Open the playground: the highlighted experiment's knobs, to train a new variant.
+    case playground
     /// Show the loss chart.
     case showLoss
     /// Show the per-class accuracy chart.
@@ -74,8 +76,6 @@ public enum KeyAction: String, Sendable, Hashable, CaseIterable {
     case replayStart
     /// Replay: jump to the end.
     case replayEnd
-    /// Open the playground: the highlighted experiment's knobs, to train a new variant.
-    case playground
     /// Show or hide the configuration keys that differ between the compared runs.
     case configDiff
     /// Open or close the browser of the saved runs in the runs folder.
