@@ -4,7 +4,8 @@
 # Drives `bnlab` in a detached tmux pane (120x40) with a plain shell, training for real on the
 # Fashion-MNIST test subset: the catalog shows, Enter starts bn-vs-no-bn, progress and braille
 # charts appear, help opens and closes, the pane is
-# resized, quitting asks first and leaves a working shell; Ctrl-C, SIGTERM, ASCII, NO_COLOR, a bad
+# resized, quitting asks first and leaves a working shell; the playground (`e`) trains a changed
+# variant and writes it into a copy of the catalog; Ctrl-C, SIGTERM, ASCII, NO_COLOR, a bad
 # TERM and a non-terminal are checked too. Every wait polls the pane until a deadline.
 # Prints one line per check and a closing "N passed, M failed"; exits 1 when any check fails.
 set -uo pipefail
@@ -17,7 +18,8 @@ ROOT=$(cd "$(dirname "$0")/.." && pwd)
 SUBSET="$ROOT/Tests/BNDataTests/Fixtures/fashion-subset"
 RUNS=$(mktemp -d)
 REAL="'$BNLAB' --experiments '$ROOT/experiments' --data '$SUBSET' --runs '$RUNS' --epochs 400"
-extra_cleanup() { rm -rf "$RUNS"; }
+EXPS=""
+extra_cleanup() { rm -rf "$RUNS"; [ -z "$EXPS" ] || rm -rf "$EXPS"; }
 . "$ROOT/scripts/lib/tmux-harness.sh"
 start_shell
 
@@ -63,6 +65,48 @@ wait_gone "no workbench is left on the screen" 'Experiments 2/7'
 shell_works "the shell is back and echoes"
 check_files() { [ "$(ls "$RUNS"/bn-vs-no-bn-*.jsonl 2>/dev/null | wc -l)" -eq 2 ] && tail -qn1 "$RUNS"/bn-vs-no-bn-*.jsonl | grep -c '"status":"cancelled"' | grep -qx 2; }
 wait_until "quitting cancelled both runs, whose files end with a cancelled event" 5 -- check_files
+
+# --- The playground, at 80x24 in ASCII without colour: e, a new lr, w writes it, Enter trains it
+EXPS=$(mktemp -d)
+cp "$ROOT"/experiments/*.yaml "$EXPS"/
+T resize-window -t "$SESSION" -x 80 -y 24
+launch "NO_COLOR=1 '$BNLAB' --glyphs ascii --experiments '$EXPS' --data '$SUBSET' --runs '$RUNS' --epochs 400"
+wait_for "bnlab starts for the playground" 'BatchNorm vs\. no BatchNorm'
+keys j e
+wait_for "e opens the playground on bn-vs-no-bn" 'Playground: bn-vs-no-bn'
+wait_for "the form starts from the variant's learning rate" 'learning rate +0\.01'
+keys Down 0 . 1
+wait_for "the typed lr is marked as changed" '\*learning rate +0\.1_? +was 0\.01'
+wait_for "the new variant's name says what changed" 'new variant: bn-lr0\.1'
+keys Down Down -
+wait_for "a value the loader refuses shows its error" "field 'variants\[0\]\.momentum': expected a number or null"
+keys BSpace 0 . 0 1
+wait_gone "a good value clears the error" "field 'variants"
+wait_for "the name follows" 'new variant: bn-lr0\.1-bnm0\.01'
+keys BSpace BSpace BSpace BSpace 0 . 1
+wait_for "the name says only what changed" 'new variant: bn-lr0\.1 '
+keys w
+wait_for "w writes a new experiment file" 'written: .*bn-vs-no-bn-bn-lr0\.1\.yaml'
+wait_until "the form draws only ASCII" 5 -- only_ascii
+if has_color; then fail "NO_COLOR: the form draws no colors"; else pass "NO_COLOR: the form draws no colors"; fi
+keys Enter
+wait_gone "Enter closes the form" 'Playground: bn-vs-no-bn'
+wait_for "the new variant trains live on the queue" 'bn-lr0\.1 +(running|done)'
+wait_for "the catalog lists the new experiment" 'Experiments 2/8'
+wait_for "the new run shows progress" 'bn-lr0\.1 +[0-9]+% running' 30
+keys q y
+wait_for "quits after the playground" '^bnlab-exit-0$'
+T resize-window -t "$SESSION" -x 120 -y 40
+if "$BNLAB" list --experiments "$EXPS" 2>&1 | grep -q 'bn-vs-no-bn-bn-lr0\.1'; then
+    pass "bnlab list shows the written experiment"
+else
+    fail "bnlab list shows the written experiment"
+fi
+if grep -qs '"variant":"bn-lr0.1"' "$RUNS"/bn-vs-no-bn-bn-lr0.1-*.jsonl && grep -qs '"lr":0.1' "$RUNS"/bn-vs-no-bn-bn-lr0.1-*.jsonl; then
+    pass "the run file's header carries the new variant and its lr"
+else
+    fail "the run file's header carries the new variant and its lr"
+fi
 
 # --- Ctrl-C as a key ------------------------------------------------------------------------
 launch "'$BNLAB' --demo"

@@ -15,6 +15,12 @@ public struct RunOverrides: Sendable, Equatable {
         self.seed = seed
     }
 
+    /// The data of `subset`: that many training images, balanced, and a fifth as many test images
+    /// (at least 100); nil without a subset.
+    public var subsetSpec: SubsetSpec? {
+        subset.map { SubsetSpec(train: $0, test: max($0 / 5, 100), balanced: true) }
+    }
+
     /// `plan` with these changes applied.
     public func apply(to plan: RunPlan) -> RunPlan {
         var p = plan
@@ -22,9 +28,7 @@ public struct RunOverrides: Sendable, Equatable {
             for i in p.phases.indices { p.phases[i].epochs = epochs }
             p.epochs = p.phases.reduce(0) { $0 + $1.epochs }
         }
-        if let subset {
-            p.dataset.subset = SubsetSpec(train: subset, test: max(subset / 5, 100), balanced: true)
-        }
+        if let subsetSpec { p.dataset.subset = subsetSpec }
         if let seed { p.seed = seed }
         return p
     }

@@ -99,6 +99,14 @@ public final class WorkbenchApp {
         }
     }
 
+    /// The backend as one that trains and writes playground variants, or an error saying it cannot.
+    private func playground() throws -> any PlaygroundBackend {
+        guard let backend = backend as? any PlaygroundBackend else {
+            throw BackendError(message: "the playground trains and writes experiments in `bnlab` (not in a demo or replay)")
+        }
+        return backend
+    }
+
     /// Applies the messages background work posted since the last frame.
     private func deliverMail() {
         for message in mailbox.drain() { send(message) }
@@ -136,6 +144,12 @@ public final class WorkbenchApp {
                     post(.replayOpened(files: opened.files, failures: opened.failures))
                 }
                 completeReplay(paths: paths)
+            case .startPlayground(let variant):
+                try playground().start(playground: variant)
+            case .writePlayground(let variant):
+                let written = try playground().write(playground: variant)
+                send(.playgroundWritten(file: written.file, experimentID: written.experimentID,
+                                        experiments: backend.experiments))
             case .deleteRunFiles(let paths):
                 mailbox.perform { post in
                     for path in paths {

@@ -1,3 +1,5 @@
+import BNLab
+
 /// One experiment of the catalog as the workbench lists it.
 public struct ExperimentInfo: Sendable, Equatable, Identifiable {
     /// The stable id, e.g. `bn-vs-no-bn` (the spec's file name).
@@ -15,10 +17,13 @@ public struct ExperimentInfo: Sendable, Equatable, Identifiable {
     /// Why the spec could not be loaded (field, what was wrong, what to do); nil when it is valid.
     /// An invalid experiment is listed but cannot be started.
     public var problem: String?
+    /// The experiment as loaded, for the playground (`e`); nil when there is no file behind it
+    /// (demo, replayed runs).
+    public var spec: ExperimentSpec?
 
     /// An experiment entry.
     public init(id: String, title: String, summary: String, notes: String = "", variants: [VariantInfo],
-                classNames: [String] = [], problem: String? = nil) {
+                classNames: [String] = [], problem: String? = nil, spec: ExperimentSpec? = nil) {
         self.id = id
         self.title = title
         self.summary = summary
@@ -26,6 +31,7 @@ public struct ExperimentInfo: Sendable, Equatable, Identifiable {
         self.variants = variants
         self.classNames = classNames
         self.problem = problem
+        self.spec = spec
     }
 
     /// The variant named `name`, if any.

@@ -7,36 +7,44 @@ import Foundation
 /// Called from the UI thread only; the queue's own threads do the training.
 public final class LabBackend: WorkbenchBackend {
     /// The catalog as the workbench lists it.
-    public let experiments: [ExperimentInfo]
-    private let catalog: ExperimentCatalog
-    private let launcher: RunLauncher
-    private let overrides: RunOverrides
+    public internal(set) var experiments: [ExperimentInfo]
+    var catalog: ExperimentCatalog
+    let launcher: RunLauncher
+    let overrides: RunOverrides
+    let classNames: [String]
+    /// The catalog's folder, where the playground writes new experiments; nil: none.
+    let experimentsFolder: URL?
     /// Every run started, in order, with the plan it trains.
-    private var started: [(id: RunID, plan: RunPlan)] = []
+    var started: [(id: RunID, plan: RunPlan)] = []
 
     /// A backend over `catalog`, launching with `launcher`; `overrides` apply to every run (e.g.
-    /// `--epochs`, `--subset` given to `bnlab`); `classNames` are the dataset's.
+    /// `--epochs`, `--subset` given to `bnlab`); `classNames` are the dataset's; the playground
+    /// writes new experiments into `experimentsFolder` (the catalog's).
     public init(catalog: ExperimentCatalog, launcher: RunLauncher, overrides: RunOverrides = RunOverrides(),
-                classNames: [String]) {
+                classNames: [String], experimentsFolder: URL? = nil) {
         self.catalog = catalog
         self.launcher = launcher
         self.overrides = overrides
-        experiments = Self.experimentInfos(catalog: catalog, classNames: classNames)
+        self.classNames = classNames
+        self.experimentsFolder = experimentsFolder
+        experiments = Self.experimentInfos(catalog: catalog, classNames: classNames, overrides: overrides)
     }
 
     /// The catalog as the workbench lists it: valid experiments with their variants (and the first
-    /// BatchNorm momentum, for the implied-EMA line), then the invalid ones with their problem.
-    public static func experimentInfos(catalog: ExperimentCatalog, classNames: [String]) -> [ExperimentInfo] {
+    /// BatchNorm momentum, for the implied-EMA line, and the plan with `overrides`, for the
+    /// playground), then the invalid ones with their problem.
+    public static func experimentInfos(catalog: ExperimentCatalog, classNames: [String],
+                                       overrides: RunOverrides = RunOverrides()) -> [ExperimentInfo] {
         var infos = catalog.experiments.map { spec in
-            let plans = (try? spec.plans()) ?? []
+            let plans = ((try? spec.plans()) ?? []).map(overrides.apply(to:))
             let variants = spec.variants.map { v in
                 let plan = plans.first { $0.variant == v.name }
                 // The momentum of the first BatchNorm layer, for the implied-EMA line.
                 let momentum = plan?.model.lazy.compactMap(\.batchNormOptions).first.flatMap(\.momentum)
-                return VariantInfo(name: v.name, note: v.note ?? "", bnMomentum: momentum)
+                return VariantInfo(name: v.name, note: v.note ?? "", bnMomentum: momentum, plan: plan)
             }
             return ExperimentInfo(id: spec.id, title: spec.title, summary: spec.summary, notes: spec.notes,
-                                  variants: variants, classNames: classNames)
+                                  variants: variants, classNames: classNames, spec: spec)
         }
         infos += catalog.invalid.map { bad in
             let id = URL(fileURLWithPath: bad.file).deletingPathExtension().lastPathComponent

@@ -20,6 +20,8 @@ public enum KeyAction: String, Sendable, Hashable, CaseIterable {
     case cancelRun
     /// Pause the selected run, or resume it when paused.
     case togglePause
+    /// Open the playground: the highlighted experiment's knobs, to train a new variant.
+    case playground
     /// Show the loss chart.
     case showLoss
     /// Show the per-class accuracy chart.

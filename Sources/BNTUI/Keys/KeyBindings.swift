@@ -16,6 +16,7 @@ public enum KeyBindings {
         KeyBinding([.character("x")], .cancelRun, "cancel selected run", hint: "cancel", group: .runs),
         KeyBinding([.character("p"), .character(" ")], .togglePause, "pause or resume run/replay",
                    hint: "pause", group: .runs),
+        KeyBinding([.character("e")], .playground, "playground: a variant's knobs", hint: "edit", group: .runs),
 
         KeyBinding([.character("1")], .showLoss, "loss chart", group: .charts),
         KeyBinding([.character("2")], .showAccuracy, "per-class accuracy", group: .charts),

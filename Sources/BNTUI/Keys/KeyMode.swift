@@ -17,6 +17,8 @@ public enum KeyMode: String, Sendable, Hashable, CaseIterable {
     case variantPicker = "Variant picker"
     /// Confirming quit while runs are active.
     case confirmQuit = "Quit?"
+    /// The playground's form.
+    case playground = "Playground"
 
     /// The mode of `state`: its overlay if one is open, else lesson, replay or live.
     public static func current(_ state: WorkbenchState) -> KeyMode {
@@ -26,6 +28,7 @@ public enum KeyMode: String, Sendable, Hashable, CaseIterable {
         case .variantPicker: return .variantPicker
         case .configDiff: return .configDiff
         case .runsBrowser: return .runsBrowser
+        case .playground: return .playground
         case nil: break
         }
         return beneath(state)
@@ -74,6 +77,8 @@ public enum KeyMode: String, Sendable, Hashable, CaseIterable {
                     KeyHint(keys: "Enter", hint: "run")]
         case .confirmQuit:
             return [KeyHint(keys: "y/Enter", hint: "quit")]
+        case .playground:
+            return PlaygroundKeys.hints(unicode: unicode)
         }
     }
 
@@ -87,6 +92,7 @@ public enum KeyMode: String, Sendable, Hashable, CaseIterable {
         case .configDiff: return [KeyHint(keys: "D/Esc", hint: "close")]
         case .variantPicker: return [KeyHint(keys: "Esc", hint: "cancel")]
         case .confirmQuit: return [KeyHint(keys: "n/Esc", hint: "keep working")]
+        case .playground: return [KeyHint(keys: "Esc", hint: "cancel")]
         }
     }
 }

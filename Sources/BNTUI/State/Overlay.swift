@@ -10,4 +10,6 @@ public enum Overlay: Sendable, Equatable {
     case configDiff
     /// The saved runs of the runs folder, to open one or compare several.
     case runsBrowser(RunsBrowser)
+    /// The playground's form: a variant's knobs, to train or write out as a new variant.
+    case playground(PlaygroundForm)
 }

@@ -1,3 +1,5 @@
+import BNLab
+
 /// Something ``WorkbenchUpdate`` asks the outside world to do; the app loop carries it out against
 /// the backend, keeping the update itself pure.
 public enum WorkbenchEffect: Sendable, Equatable {
@@ -22,4 +24,9 @@ public enum WorkbenchEffect: Sendable, Equatable {
     /// Move these run files into the runs folder's `archive/` folder (created when missing), off
     /// the UI thread; a file that cannot be moved comes back as ``WorkbenchMessage/effectFailed(_:)``.
     case archiveRunFiles(paths: [String])
+    /// Train the playground's new variant, live like any run.
+    case startPlayground(PlaygroundVariant)
+    /// Write the playground's new variant as a new experiment file of the catalog; the app answers
+    /// with ``WorkbenchMessage/playgroundWritten(file:experimentID:experiments:)``.
+    case writePlayground(PlaygroundVariant)
 }

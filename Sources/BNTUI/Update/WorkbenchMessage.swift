@@ -24,4 +24,7 @@ public enum WorkbenchMessage: Sendable, Equatable {
     case savedRunsProgress(read: Int, total: Int)
     /// A lesson starts over the open replay: it plays to the first step's pause point.
     case lessonStarted(experimentID: String, steps: [LessonStep])
+    /// The playground's variant was written as `file` (as shown), the experiment `experimentID`;
+    /// `experiments` is the catalog read again, with it.
+    case playgroundWritten(file: String, experimentID: String, experiments: [ExperimentInfo])
 }

@@ -41,6 +41,9 @@ public enum WorkbenchUpdate {
         case .lessonStarted(let experimentID, let steps):
             startLesson(experimentID: experimentID, steps: steps, state: &state)
             changed = true
+        case .playgroundWritten(let file, let experimentID, let experiments):
+            playgroundWritten(file: file, experimentID: experimentID, experiments: experiments, state: &state)
+            changed = true
         }
         if changed { state.revision &+= 1 }
         return effects
@@ -91,6 +94,8 @@ public enum WorkbenchUpdate {
             return []
         case .runsBrowser(let browser):
             return browse(key: key, browser: browser, state: &state)
+        case .playground(let form):
+            return playgroundKey(key, form: form, state: &state)
         case nil:
             break
         }
@@ -119,6 +124,8 @@ public enum WorkbenchUpdate {
                 return []
             }
             return run(state: &state)
+        case .playground:
+            return openPlayground(state: &state)
         case .cancelRun:
             if state.replay != nil {
                 state.status = StatusMessage("replayed runs are files: nothing to cancel")

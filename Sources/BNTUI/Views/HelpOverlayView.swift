@@ -72,6 +72,8 @@ enum HelpOverlayView {
             sections[i].lines += [.binding(keys: "j/k", summary: "browser: move"),
                                   .binding(keys: "Enter", summary: "browser: open (marked: compare)")]
         }
+        sections.append((KeyMode.playground.rawValue,
+                         PlaygroundKeys.help(unicode: unicode).map { .binding(keys: $0.keys, summary: $0.summary) }))
         let page = Key.pageDown.label(unicode: unicode) + "/" + Key.pageUp.label(unicode: unicode)
         sections.append(("In this help", [.binding(keys: "j/k", summary: "scroll a line"),
                                           .binding(keys: page, summary: "scroll a page"),

@@ -45,6 +45,8 @@ public enum WorkbenchView {
                 }
             case .runsBrowser(let browser):
                 RunsBrowserView.render(browser, into: &grid, screen: screen, glyphs: glyphs)
+            case .playground(let form):
+                PlaygroundFormView.render(form, into: &grid, screen: screen, glyphs: glyphs)
             case nil: break
             }
         }

@@ -54,7 +54,8 @@ struct WorkbenchCommand: ParsableCommand {
         let launcher = RunLauncher(queue: queue, dataFolder: folders.dataFolder, runsFolder: folders.runsFolder,
                                    datasets: datasets)
         return LabBackend(catalog: catalog, launcher: launcher,
-                          overrides: RunOverrides(epochs: epochs, subset: subset), classNames: data.classNames)
+                          overrides: RunOverrides(epochs: epochs, subset: subset), classNames: data.classNames,
+                          experimentsFolder: folders.experimentsFolder)
     }
 
     func validate() throws {

@@ -8,7 +8,8 @@ struct ScreenCase: Sendable, CustomTestStringConvertible {
     var name: String
     /// What the screen shows, written into its golden file.
     var summary: String
-    /// Run files opened as `bnlab replay` opens them, relative to the `screen-runs` folder.
+    /// Run files opened as `bnlab replay` opens them, relative to the `screen-runs` folder; none:
+    /// the live workbench with no runs, as `bnlab` opens.
     var runs: [String]
     /// Keys pressed, in order, after the runs are open.
     var keys: [Key] = []

@@ -12,6 +12,9 @@ enum ScreenCatalog {
 
     private static let end = Key.character("$")
 
+    /// The keys typing `text`.
+    private static func type(_ text: String) -> [Key] { text.map { Key.character($0) } }
+
     /// The screens, each drawn at every ``ScreenSize`` in every ``ScreenMode``.
     static let all: [ScreenCase] = [
         ScreenCase(name: "loss", summary: "loss chart `1`, bn vs no-bn at the end of the replay",
@@ -42,5 +45,10 @@ enum ScreenCatalog {
                    runs: bnVsNoBN, lesson: "bn-vs-no-bn"),
         ScreenCase(name: "lesson-answer", summary: "bn-vs-no-bn's lesson, second step, its answer revealed (`N`, `a`)",
                    runs: bnVsNoBN, keys: [.character("N"), .character("a")], lesson: "bn-vs-no-bn"),
+        ScreenCase(name: "playground", summary: "the playground `e` on bn-vs-no-bn/bn, lr typed as 0.1, BatchNorm after the ReLU",
+                   runs: [], keys: [.character("j"), .character("e"), .down] + type("0.1")
+                       + [.down, .down, .down, .down, .down, .character(" ")]),
+        ScreenCase(name: "playground-error", summary: "the playground with a batch size the loader refuses: the error, the value marked !",
+                   runs: [], keys: [.character("j"), .character("e")] + type("0")),
     ]
 }

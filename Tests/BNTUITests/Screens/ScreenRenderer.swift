@@ -38,13 +38,16 @@ enum ScreenRenderer {
         let label: String
         if let lesson = screen.lesson {
             label = "lesson: \(lesson)"
+        } else if files.isEmpty {
+            label = "live: no runs yet"
         } else {
             label = files.count == 1 ? "replay: \(files[0].url?.lastPathComponent ?? "")" : "replay: \(files.count) runs"
         }
         let terminal = TestTerminal(size: size, glyphs: mode.glyphs)
         let app = WorkbenchApp(terminal: terminal, backend: ReplayBackend(experiments: experiments),
                                options: WorkbenchOptions(backendLabel: label, runsFolder: folder))
-        app.send(.replayOpened(files: files, failures: []))
+        // Without runs the workbench stays live, as `bnlab` opens.
+        if !files.isEmpty { app.send(.replayOpened(files: files, failures: [])) }
         if let lesson = screen.lesson {
             let steps = try #require(catalog.experiment(id: lesson)?.lesson, "experiment \(lesson) has no lesson")
             app.send(.lessonStarted(experimentID: lesson, steps: steps))
