@@ -33,16 +33,16 @@ wait_for "it says what it follows" 'watching '
 PYTHONPATH="$ROOT/python" "$PY" "$ROOT/python/examples/ddp_bn.py" --runs "$WORK" --steps 40 --sleep 0.25 \
     --data "$WORK/no-data" >"$WORK/trainer.log" 2>&1 &
 TRAINER=$!
-wait_for "the rank 0 file appears as a run" 'rank 0 +running' 90
-wait_for "the rank 1 file appears as a run" 'rank 1 +running' 10
-wait_for "the loss legend names both ranks" '● rank [01] [0-9.]+ +▲ rank [01] [0-9.]+' 20
+wait_for "the rank 0 file appears as a run" 'bn r0 +running' 90
+wait_for "the rank 1 file appears as a run" 'bn r1 +running' 10
+wait_for "the loss legend names both ranks" '● bn r[01] [0-9.]+ +▲ bn r[01] [0-9.]+' 20
 wait_until "the loss is drawn while it trains" 20 -- has_braille
 wait_for "the small-batch diagnostic is shown on the run" '! small_batch_without_sync' 20
 wait_for "diagnostics are markers on the chart" '│! (1|5|10)' 10
 running_now() { kill -0 "$TRAINER" 2>/dev/null; }
 wait_until "all this happened while the training was still running" 1 -- running_now
-wait_for "rank 0 ends as done" 'rank 0 +done' 90
-wait_for "rank 1 ends as done" 'rank 1 +done' 10
+wait_for "rank 0 ends as done" 'bn r0 +done' 90
+wait_for "rank 1 ends as done" 'bn r1 +done' 10
 wait "$TRAINER"; status=$?; TRAINER=""
 [ "$status" -eq 0 ] && pass "the training exited with status 0" || { fail "the training exited with status $status"; tail -5 "$WORK/trainer.log"; }
 

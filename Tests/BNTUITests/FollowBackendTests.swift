@@ -4,7 +4,7 @@ import Testing
 @testable import BNTUI
 
 /// Run files written line by line in a temporary folder, as another program would.
-private final class GrowingFolder {
+final class GrowingFolder {
     let url: URL
 
     init() throws {
@@ -131,7 +131,8 @@ private func steps(_ info: RunInfo) -> [Int] {
                               to: "ddp-r\(rank).jsonl")
         }
         let infos = FollowBackend(paths: [folder.url]).poll()
-        #expect(infos.map(\.variant) == ["rank 0", "rank 1"])
+        #expect(infos.map(\.rank) == [0, 1] && infos.map(\.group) == ["g1", "g1"])
+        #expect(RunRecord.labels(infos.map(RunRecord.init)) == ["bn r0", "bn r1"])
         #expect(Set(infos.map(\.experimentID)) == [FollowBackend.experimentID])
     }
 

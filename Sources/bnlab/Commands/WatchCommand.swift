@@ -13,7 +13,7 @@ struct WatchCommand: ParsableCommand {
             files named, and follows them as they grow: new lines appear on the charts about four \
             times a second, new files in a followed folder appear as new runs, an `end` event \
             finishes a run, and a run that stops growing for --stall seconds without one is shown \
-            as stalled. The files of a data-parallel run are named rank 0, rank 1, … and drawn \
+            as stalled. The files of a data-parallel run are named by rank (bn r0, bn r1, …) and drawn \
             together. Diagnostics a recorder wrote appear as `!` markers on the charts and as the \
             run's message. Training is off here; q quits.
 
