@@ -39,7 +39,7 @@ public final class WorkbenchApp {
         self.terminal = terminal
         self.backend = backend
         self.options = options
-        follower = options.runsFolder.map { RunsFolderFollower(folder: $0) }
+        follower = options.runsFolder.map { RunsFolderFollower(folder: $0, stallAfter: options.stallAfter) }
         state = WorkbenchState(experiments: backend.experiments, size: terminal.size, backendLabel: options.backendLabel,
                                highContrast: options.highContrast)
     }

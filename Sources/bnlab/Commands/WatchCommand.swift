@@ -56,9 +56,9 @@ struct WatchCommand: ParsableCommand {
         let terminal = try screen.openTerminal()
         backend.startPolling()
         let label = "watch: " + TerminalSafe.strip(urls.count == 1 ? urls[0].lastPathComponent : "\(urls.count) paths")
-        let app = WorkbenchApp(terminal: terminal, backend: backend,
-                               options: WorkbenchOptions(backendLabel: label, runsFolder: folders.runsFolder,
-                                                         highContrast: screen.highContrast))
+        var options = WorkbenchOptions(backendLabel: label, runsFolder: folders.runsFolder, highContrast: screen.highContrast)
+        options.stallAfter = stall   // the runs browser (R) stalls runs as watch does
+        let app = WorkbenchApp(terminal: terminal, backend: backend, options: options)
         let exit = app.run()
         backend.stopPolling()
         terminal.restore()
