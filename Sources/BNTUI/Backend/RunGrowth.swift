@@ -23,6 +23,12 @@ struct RunGrowth: Sendable, Equatable {
         lastGrowth = min(now, modified ?? now)
     }
 
+    /// A file of `size` bytes that last grew at `since` (no file access).
+    init(size: UInt64, since: Date) {
+        lastSize = size
+        lastGrowth = since
+    }
+
     /// Takes note of the file's size at `now`; true when it changed (then it is quiet from `now`).
     @discardableResult
     mutating func observe(size: UInt64, now: Date) -> Bool {

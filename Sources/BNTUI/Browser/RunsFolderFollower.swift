@@ -54,7 +54,10 @@ public final class RunsFolderFollower: @unchecked Sendable {
         var fresh: [String: Known] = [:]
         for run in runs {
             guard let url = run.url else { continue }
-            fresh[url.path] = Known(growth: RunGrowth(url: url, size: Self.size(url) ?? 0, now: now), finished: run.status != nil)
+            // only the unfinished ones are looked at (a stat each): the finished are not followed
+            let finished = run.status != nil
+            let growth = finished ? RunGrowth(size: 0, since: now) : RunGrowth(url: url, size: Self.size(url) ?? 0, now: now)
+            fresh[url.path] = Known(growth: growth, finished: finished)
         }
         lock.lock()
         defer { lock.unlock() }
@@ -83,10 +86,12 @@ public final class RunsFolderFollower: @unchecked Sendable {
         var after = before.filter { present.contains($0.key) }
         changes.removed = before.keys.filter { !present.contains($0) }.sorted()
         for url in urls {
+            // a finished run is not looked at again (no stat: 10,000 listed runs cost a directory read)
+            if after[url.path]?.finished == true { continue }
             let size = Self.size(url) ?? 0
             if var entry = after[url.path] {
-                // a finished run is not read again; an unfinished one when it grew
-                guard !entry.finished, entry.growth.observe(size: size, now: now) else { continue }
+                // an unfinished one is read again when it grew
+                guard entry.growth.observe(size: size, now: now) else { continue }
                 entry.wasRunning = true
                 after[url.path] = entry
             } else {
