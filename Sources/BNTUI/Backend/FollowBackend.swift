@@ -139,10 +139,13 @@ public final class FollowBackend: WorkbenchBackend, @unchecked Sendable {
             files[path] = followed
             if let problem = followed.tail.problem {
                 // A file that cannot be followed is listed, failed, with the reason.
-                infos.append(RunInfo(id: followed.tail.url.lastPathComponent, experimentID: Self.experimentID,
+                var failed = RunInfo(id: followed.tail.url.lastPathComponent, experimentID: Self.experimentID,
                                      variant: followed.tail.header.map { Self.variantLabel($0, among: headers) }
                                          ?? followed.tail.url.lastPathComponent,
-                                     state: .failed, message: problem, newEvents: events))
+                                     state: .failed, message: problem, newEvents: events)
+                failed.rank = followed.tail.header?.rank
+                failed.group = followed.tail.header?.group
+                infos.append(failed)
                 continue
             }
             guard let header = followed.tail.header else { continue }
