@@ -4,7 +4,7 @@ import Testing
 @testable import BNTUI
 
 /// Run files written line by line in a temporary folder, as another program would.
-private final class GrowingFolder {
+final class GrowingFolder {
     let url: URL
 
     init() throws {
@@ -131,7 +131,13 @@ private func steps(_ info: RunInfo) -> [Int] {
                               to: "ddp-r\(rank).jsonl")
         }
         let infos = FollowBackend(paths: [folder.url]).poll()
-        #expect(infos.map(\.variant) == ["rank 0", "rank 1"])
+        #expect(infos.map(\.rank) == [0, 1] && infos.map(\.group) == ["g1", "g1"])
+        #expect(RunRecord.labels(infos.map(RunRecord.init)) == ["bn r0", "bn r1"])
+        // both ranks are lines of the charts, though they share the variant
+        var state = WorkbenchState(experiments: FollowBackend(paths: [folder.url]).experiments,
+                                   size: TerminalSize(width: 80, height: 24))
+        _ = WorkbenchUpdate.update(&state, .runs(infos))
+        #expect(state.chartRuns.map(\.rank) == [0, 1])
         #expect(Set(infos.map(\.experimentID)) == [FollowBackend.experimentID])
     }
 

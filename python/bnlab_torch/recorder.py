@@ -43,6 +43,8 @@ class _Layer:
         self.frozen = False
         self.frozen_params = []   # the parameters whose requires_grad make the layer "frozen"
         self.snapshot = None      # (batch_mean, batch_var, count) of the snapshot step's last forward
+        self.snapshot_step = 0    # the step of the last bn_snapshot written
+        self.last_input = None    # the last training forward's input, for the snapshot at an epoch's end
         self.before = None        # watched running_mean before a frozen layer's forward
 
 
@@ -62,7 +64,8 @@ class Recorder:
     exactly what it would without them. Every training forward of a BatchNorm writes a ``bn_watch``
     (``watch_channels``: how many channels, spread evenly, or a list), ``step`` writes the step and,
     every ``snapshots_every`` steps (and after the first), a full ``bn_snapshot`` per layer (default:
-    about 200 per run when ``total_steps`` is given, else every 50 steps). Each line is written and
+    about 200 per run when ``total_steps`` is given, else every 50 steps), and one at the end of every
+    epoch (``evaluate`` or ``end_epoch``), as bnlab's own runs do. Each line is written and
     flushed at once. ``params``: flat settings shown as the run's configuration; ``config``: a
     bnlab run configuration, if the program has one (else null).
     In a ``torch.distributed`` run each rank writes its own file (``rank``, ``world_size``, ``group``).
@@ -178,6 +181,7 @@ class Recorder:
         classes = len(classes) if isinstance(classes, (list, tuple)) else int(classes)
         if epoch is not None:
             self._epoch = int(epoch)
+        self._write_epoch_end_snapshots()
         started = time.monotonic()
         self._evaluating = "eval"
         try:
@@ -204,6 +208,16 @@ class Recorder:
         self._epoch_losses = []
         return event
 
+    def end_epoch(self):
+        """Ends the epoch without evaluating (``evaluate`` ends it too): writes the full
+        ``bn_snapshot`` of every BatchNorm layer at the last step, and the next steps belong to the
+        next epoch."""
+        if self._closed:
+            return
+        self._write_epoch_end_snapshots()
+        self._epoch += 1
+        self._epoch_losses = []
+
     def mark(self, text, kind="note"):
         """Writes a marker after the last step, e.g. ``mark("freeze backbone", kind="freeze")``."""
         self._write({"type": "marker", "step": self._step, "kind": str(kind), "text": str(text)})
@@ -224,6 +238,8 @@ class Recorder:
         self._closed = True
         for handle in self._handles:
             handle.remove()
+        for layer in self._layers:
+            layer.last_input = None
         self._writer.close()
         atexit.unregister(self._at_exit)
 
@@ -290,6 +306,8 @@ class Recorder:
                 event["batch_mean"], event["batch_var"] = nums(mean), nums(var)
                 if step == 1 or step % self.snapshots_every == 0:
                     layer.snapshot = self._batch_stats(layer, x, dims, x.numel() // x.shape[1])
+                # kept (not copied) for an epoch-end snapshot; replaced by the next training forward
+                layer.last_input = x
                 if self.distributed and not layer.is_sync and x.shape[0] < self.small_batch:
                     self._diagnose("small_batch_without_sync", layer.name,
                                    diag.small_batch_text(layer.name, int(x.shape[0]), self.small_batch,
@@ -373,10 +391,24 @@ class Recorder:
             event["layer"] = layer
         self._write(event)
 
+    def _write_epoch_end_snapshots(self):
+        """The full ``bn_snapshot`` of every layer at the epoch's last step (unless the cadence wrote
+        it already): the batch statistics of the layer's last training forward and the buffers now."""
+        import torch
+        for layer in self._layers:
+            x = layer.last_input
+            if self._step == 0 or x is None or layer.snapshot_step == self._step:
+                continue
+            with torch.no_grad():
+                dims = [0] + list(range(2, x.dim()))
+                layer.snapshot = self._batch_stats(layer, x, dims, x.numel() // x.shape[1])
+            self._write_snapshot(layer)
+
     def _write_snapshot(self, layer):
         import torch
         mean, var, count = layer.snapshot
         layer.snapshot = None
+        layer.snapshot_step = self._step
         module = layer.module
         event = {"type": "bn_snapshot", "step": self._step, "epoch": self._epoch, "layer": layer.name,
                  "layer_type": type(module).__name__, "batch_mean": nums(mean), "batch_var": nums(var)}

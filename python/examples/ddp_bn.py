@@ -2,7 +2,7 @@
 """BatchNorm under DistributedDataParallel: 2 processes on CPU (gloo), each writing its own run file.
 
     python ddp_bn.py [--sync] [--runs runs] [--steps 60] [--batch-size 8]
-    bnlab watch runs      # the two rank files of the run are compared: rank 0, rank 1
+    bnlab watch runs      # the two rank files of the run are compared: bn r0, bn r1
 
 Without --sync every rank normalizes with its own small batch (per-rank batch statistics differ;
 DDP broadcasts rank 0's running statistics before each forward). With --sync the BatchNorm layers

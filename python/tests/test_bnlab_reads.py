@@ -56,7 +56,8 @@ def test_bnlab_show_names_layers_params_and_diagnostics(bnlab, recorded):
     assert "net / frozen-stem" in text and "done, 5 steps" in text
     assert "params: batch_size=16 lr=0.1" in text
     assert "! warning frozen_bn_moving at step 1: stem.bn has requires_grad off" in text
-    assert "layer stem.bn (BatchNorm2d, 6 channels) at step 4" in text
+    # the last snapshot is the epoch's end (evaluate after step 5), not the cadence's step 4
+    assert "layer stem.bn (BatchNorm2d, 6 channels) at step 5" in text
     assert "layer head.norm (BatchNorm1d, 12 channels)" in text
     assert "config could not be read" not in text
 

@@ -28,12 +28,19 @@ public final class WorkbenchApp {
     private let options: WorkbenchOptions
     /// Where reading run files, off this thread, posts its results.
     private let mailbox = WorkbenchMailbox()
+    /// Keeps the open runs browser current (new, growing, stalled runs); nil without a runs folder.
+    private let follower: RunsFolderFollower?
+    /// How often the open runs browser looks for changes in the runs folder.
+    static let savedRunsRefreshInterval: Duration = .seconds(1)
+    /// When it last looked.
+    private var lastSavedRunsRefresh = ContinuousClock.now
 
     /// An app over a terminal and a backend.
     public init(terminal: any Terminal, backend: any WorkbenchBackend, options: WorkbenchOptions = WorkbenchOptions()) {
         self.terminal = terminal
         self.backend = backend
         self.options = options
+        follower = options.runsFolder.map { RunsFolderFollower(folder: $0, stallAfter: options.stallAfter) }
         state = WorkbenchState(experiments: backend.experiments, size: terminal.size, backendLabel: options.backendLabel,
                                highContrast: options.highContrast)
     }
@@ -51,6 +58,10 @@ public final class WorkbenchApp {
             let runs = backend.poll()
             if !runs.isEmpty { send(.runs(runs)) }
             deliverMail()
+            if clock.now - lastSavedRunsRefresh >= Self.savedRunsRefreshInterval {
+                lastSavedRunsRefresh = clock.now
+                refreshSavedRuns()
+            }
             // A playing replay moves by the time that passed since the previous frame.
             let now = clock.now
             if state.replay?.cursor.isPlaying == true {
@@ -107,6 +118,17 @@ public final class WorkbenchApp {
         return backend
     }
 
+    /// While the runs browser is open: looks for new, grown and gone files in the runs folder off
+    /// this thread and posts what changed (``WorkbenchMessage/savedRunsChanged(_:)``); nothing
+    /// when the browser is closed or the previous look is still under way. The loop calls it
+    /// every ``savedRunsRefreshInterval``; tests call it, then ``finishBackgroundWork()``.
+    public func refreshSavedRuns() {
+        guard case .runsBrowser = state.overlay, let follower, follower.claimRefresh() else { return }
+        mailbox.perform { post in
+            if let changes = follower.refresh() { post(.savedRunsChanged(changes)) }
+        }
+    }
+
     /// Applies the messages background work posted since the last frame.
     private func deliverMail() {
         for message in mailbox.drain() { send(message) }
@@ -130,11 +152,15 @@ public final class WorkbenchApp {
                     _ = WorkbenchUpdate.update(&state, .effectFailed("no runs folder here: saved runs are browsed in `bnlab`"))
                     return
                 }
-                mailbox.perform { post in
+                mailbox.perform { [follower] post in
                     let listing = RunIndex.listing(in: folder) { read, total in
                         post(.savedRunsProgress(read: read, total: total))
                     }
                     post(.savedRunsListed(runs: listing.runs, failures: listing.failures.map { "\($0)" }))
+                    // followed from here on: the runs still being written are running
+                    var changes = RunsBrowser.Changes()
+                    changes.liveness = follower?.start(with: listing.runs) ?? [:]
+                    if !changes.isEmpty { post(.savedRunsChanged(changes)) }
                 }
             case .openRunFiles(let paths):
                 mailbox.perform { post in

@@ -11,6 +11,8 @@ public struct WorkbenchOptions: Sendable {
     public var runsFolder: URL?
     /// Whether the workbench starts in high contrast (`--high-contrast`; `H` toggles it).
     public var highContrast: Bool
+    /// Seconds without new lines after which the runs browser shows a run without an end as stalled.
+    public var stallAfter: TimeInterval = 30
 
     /// Options.
     public init(frameTimeout: Duration = .milliseconds(50), backendLabel: String? = nil, runsFolder: URL? = nil,

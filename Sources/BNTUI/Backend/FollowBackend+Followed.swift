@@ -8,9 +8,8 @@ extension FollowBackend {
         var tail: Tail
         /// Events read but not yet polled.
         var pending: [RunEvent] = []
-        /// The size at the last growth, and when that was.
-        var lastSize: UInt64 = 0
-        var lastGrowth: Date
+        /// Whether it still grows (the stall rule).
+        var growth: RunGrowth
         /// The end event, once read.
         var end: EndEvent?
         /// The latest diagnostic's text, shown as the run's message until it ends.
@@ -20,8 +19,7 @@ extension FollowBackend {
         /// abandoned long ago is shown stalled at once.
         init(url: URL, now: Date) {
             tail = Tail(url: url)
-            let modified = (try? FileManager.default.attributesOfItem(atPath: url.path)[.modificationDate]) as? Date
-            lastGrowth = min(now, modified ?? now)
+            growth = RunGrowth(url: url, size: 0, now: now)
         }
 
         /// Takes note of new events: the end and the diagnostics.

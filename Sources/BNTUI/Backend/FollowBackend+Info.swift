@@ -27,26 +27,27 @@ extension FollowBackend {
         if let end = followed.end {
             state = RunInfo.State(end.status)
             message = end.message ?? message
-        } else if now.timeIntervalSince(followed.lastGrowth) >= stallAfter {
+        } else if followed.growth.isStalled(now: now, after: stallAfter) {
             state = .paused
-            message = "stalled: no new lines for \(Int(now.timeIntervalSince(followed.lastGrowth))) s"
+            message = followed.growth.stalledMessage(now: now)
         }
         // The run id names the run (`7ba9c3`); the file name when it has none or shares it.
         let runID = header.runID
         let id = runID.isEmpty || headers.filter({ $0.runID == runID }).count > 1
             ? followed.tail.url.lastPathComponent : runID
-        return RunInfo(id: id, experimentID: experimentID,
-                       variant: variantLabel(header, among: headers), state: state, message: message,
-                       newEvents: events, seed: header.seed, context: RunContext(header: header))
+        var info = RunInfo(id: id, experimentID: experimentID,
+                           variant: variantLabel(header, among: headers), state: state, message: message,
+                           newEvents: events, seed: header.seed, context: RunContext(header: header))
+        info.rank = header.rank
+        info.group = header.group
+        return info
     }
 
-    /// A run's name among the followed ones: its variant (`experiment/variant` when several
-    /// experiments are followed); for the files of a data-parallel run `rank 0`, `rank 1` … (after
-    /// that name when several groups are followed).
+    /// A run's variant among the followed ones: its own (`experiment/variant` when several
+    /// experiments are followed, as they all share the one catalog entry). The one naming rule
+    /// (``RunNaming``) adds the rank of a data-parallel run's files: `bn r0`, `bn r1`.
     static func variantLabel(_ header: RunHeader, among headers: [RunHeader]) -> String {
         let experiments = Set(headers.map(\.experiment))
-        let name = experiments.count > 1 ? "\(header.experiment)/\(header.variant)" : header.variant
-        guard let rank = header.rank else { return name }
-        return Set(headers.compactMap(\.group)).count > 1 ? "\(name) rank \(rank)" : "rank \(rank)"
+        return experiments.count > 1 ? "\(header.experiment)/\(header.variant)" : header.variant
     }
 }

@@ -8,8 +8,8 @@ import Foundation
 /// added (complete lines; a partial last line waits for its newline). Files that appear in a
 /// followed folder are picked up; an `end` event finishes a run; a run that has not grown for
 /// ``stallAfter`` seconds without one is shown paused, as *stalled*, until it grows again. The
-/// files of one data-parallel run (same `group`) are named `rank 0`, `rank 1`, … so that the
-/// workbench compares them like replayed runs. Every run belongs to the one catalog entry
+/// files of one data-parallel run (one per rank) are named by their rank, `bn r0`, `bn r1`, … (the
+/// one naming rule, ``RunNaming``), so that the workbench compares them like replayed runs. Every run belongs to the one catalog entry
 /// ``experimentID``, so all followed runs share the charts; runs of different experiments are
 /// named `experiment/variant`.
 ///
@@ -44,7 +44,7 @@ public final class FollowBackend: WorkbenchBackend, @unchecked Sendable {
         for url in Self.runFiles(in: paths) {
             var followed = Followed(url: url, now: now)
             followed.take(followed.tail.read())
-            followed.lastSize = followed.tail.offset
+            followed.growth = RunGrowth(url: url, size: followed.tail.offset, now: now)
             scanned[url.path] = followed
             found.append(url.path)
             if classNames.isEmpty, let header = followed.tail.header { classNames = header.classNames }
@@ -107,10 +107,7 @@ public final class FollowBackend: WorkbenchBackend, @unchecked Sendable {
             guard var followed = files[tail.url.path] else { continue }
             followed.tail = tail
             followed.take(events)
-            if tail.offset != followed.lastSize {
-                followed.lastSize = tail.offset
-                followed.lastGrowth = now
-            }
+            followed.growth.observe(size: tail.offset, now: now)
             files[tail.url.path] = followed
         }
     }
@@ -145,10 +142,13 @@ public final class FollowBackend: WorkbenchBackend, @unchecked Sendable {
             files[path] = followed
             if let problem = followed.tail.problem {
                 // A file that cannot be followed is listed, failed, with the reason.
-                infos.append(RunInfo(id: followed.tail.url.lastPathComponent, experimentID: Self.experimentID,
+                var failed = RunInfo(id: followed.tail.url.lastPathComponent, experimentID: Self.experimentID,
                                      variant: followed.tail.header.map { Self.variantLabel($0, among: headers) }
                                          ?? followed.tail.url.lastPathComponent,
-                                     state: .failed, message: problem, newEvents: events))
+                                     state: .failed, message: problem, newEvents: events)
+                failed.rank = followed.tail.header?.rank
+                failed.group = followed.tail.header?.group
+                infos.append(failed)
                 continue
             }
             guard let header = followed.tail.header else { continue }

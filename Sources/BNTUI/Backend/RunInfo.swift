@@ -21,6 +21,10 @@ public struct RunInfo: Sendable, Equatable, Identifiable {
     public var seed: UInt64?
     /// The plan's data and epochs, when the backend knows them (`subset 3000/600 · 2 ep`).
     public var context: RunContext?
+    /// The process's rank, for one file of a data-parallel run (names it `bn r1`); nil otherwise.
+    public var rank: Int?
+    /// The id shared by the files of one data-parallel run.
+    public var group: String?
 
     /// A run report.
     public init(id: String, experimentID: String, variant: String, state: State, message: String? = nil,

@@ -3,7 +3,7 @@ import BNLab
 extension RunRecord {
     /// Who the run is, for ``RunNaming``: the file's run id when replayed, else the backend's id.
     public var identity: RunIdentity {
-        RunIdentity(experiment: experimentID, variant: variant, seed: seed, tag: fileRunID ?? id)
+        RunIdentity(experiment: experimentID, variant: variant, seed: seed, tag: fileRunID ?? id, rank: rank, group: group)
     }
 
     /// The names of `runs` (same order) by the one naming rule: `bn-vs-no-bn/bn s2` when the runs

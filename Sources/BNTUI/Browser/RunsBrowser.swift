@@ -28,8 +28,17 @@ public struct RunsBrowser: Sendable, Equatable {
         public var epochs: Int
         /// When it started.
         public var started: Date
-        /// How it ended (`done`, `diverged`…), or `unfinished` when the file has no end.
-        public var status: String
+        /// How it ended (`done`, `diverged`…); without an end, its liveness (`running`, `stalled`)
+        /// while the browser follows the folder, else `unfinished`.
+        public var status: String { endStatus ?? liveness?.rawValue ?? Liveness.unfinished.rawValue }
+        /// How it ended, from its `end` event; nil while the file has none.
+        public var endStatus: String?
+        /// Whether a run without an end still grows (``RunsFolderFollower``); nil until known.
+        public var liveness: Liveness?
+        /// The last optimizer step recorded.
+        public var steps: Int
+        /// The last epoch's mean training loss, or the last step's loss before any epoch ended.
+        public var loss: Double?
         /// The last epoch's eval-mode test accuracy, 0…1.
         public var finalAccuracy: Double?
         /// The file's path.
@@ -42,6 +51,10 @@ public struct RunsBrowser: Sendable, Equatable {
         public var batchSize: Int?
         /// The optimizer's momentum.
         public var momentum: Double?
+        /// The process's rank, for one file of a data-parallel run.
+        public var rank: Int?
+        /// The id shared by the files of one data-parallel run.
+        public var group: String?
 
         /// An entry from a run file's summary.
         public init(_ summary: RunSummary) {
@@ -52,13 +65,22 @@ public struct RunsBrowser: Sendable, Equatable {
             context = summary.context
             epochs = summary.epochs
             started = summary.started
-            status = summary.status?.rawValue ?? "unfinished"
+            endStatus = summary.status?.rawValue
+            steps = summary.steps
+            loss = summary.finalTrainLoss
             finalAccuracy = summary.finalAccuracy
             path = summary.url?.path ?? ""
             seed = summary.seed
             lr = summary.lr
             batchSize = summary.batchSize
             momentum = summary.momentum
+            rank = summary.rank
+            group = summary.group
+        }
+
+        /// Who the run is, for ``RunNaming``.
+        public var identity: RunIdentity {
+            RunIdentity(experiment: experiment, variant: variant, seed: seed, tag: runID, rank: rank, group: group)
         }
     }
 
@@ -95,13 +117,25 @@ public struct RunsBrowser: Sendable, Equatable {
 
     /// A browser over `runs` (as ``RunReader/summaries(in:)`` lists them), the first row highlighted.
     public init(runs: [RunSummary], failures: [String] = []) {
-        var all = runs.map(Entry.init)
-        for (i, name) in RunNaming.labels(runs.map(\.identity), qualifiesExperiment: false).enumerated() {
-            all[i].name = name
-        }
-        self.all = all
+        all = Self.named(runs.map(Entry.init))
         entries = all
         self.failures = failures.map { TerminalSafe.strip($0) }
+    }
+
+    /// `entries` named by the one naming rule among them (the experiment has its own column).
+    private static func named(_ entries: [Entry]) -> [Entry] {
+        var entries = entries
+        for (i, name) in RunNaming.labels(entries.map(\.identity), qualifiesExperiment: false).enumerated() {
+            entries[i].name = name
+        }
+        return entries
+    }
+
+    /// Replaces every listed run (``apply(_:)``), named again, keeping sort, filter, marks and the
+    /// highlighted run.
+    mutating func replaceAll(_ entries: [Entry]) {
+        all = Self.named(entries)
+        relayout()
     }
 
     /// Sorts by the next column (descending first for numbers and dates).
@@ -157,7 +191,7 @@ public struct RunsBrowser: Sendable, Equatable {
     /// Drops the rows of `paths` (deleted or archived), keeping sort, filter and the other marks.
     public mutating func remove(paths: [String]) {
         let gone = Set(paths)
-        all.removeAll { gone.contains($0.path) }
+        all = Self.named(all.filter { !gone.contains($0.path) })
         markedPaths.subtract(gone)
         relayout()
         move(by: 0)

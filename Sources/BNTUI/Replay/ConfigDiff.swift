@@ -2,13 +2,16 @@ import BNLab
 import Foundation
 
 /// What differs between the configurations of compared runs: each run's `config` (its ``RunPlan``)
-/// is flattened into key paths such as `optimizer.lr` or `model[2].momentum`, and only the paths
-/// whose values are not the same in every run are kept.
+/// is flattened into key paths such as `optimizer.lr` or `model[2].momentum`, the `params` of a run
+/// another program wrote (the PyTorch recorder) into `params.lr`, `params.batch_size`…, and a
+/// data-parallel file's `rank` and `world_size` are keys too; only the keys whose values are not
+/// the same in every run are kept.
 ///
 /// ```text
 /// key                     r1      r2
 /// variant                 bn      no-bn
 /// model[1].type           batch_norm2d  relu      (a path missing from a run reads "—")
+/// params.lr               0.1     0.05
 /// ```
 public struct ConfigDiff: Sendable, Equatable {
     /// One differing key and its value in each run (nil: the run has no such key).
@@ -23,19 +26,42 @@ public struct ConfigDiff: Sendable, Equatable {
     public var labels: [String]
     /// The differing keys, sorted by key path.
     public var rows: [Row]
-    /// Labels of runs whose header has no readable config.
+    /// Labels of runs whose header has no readable config (nor `params`).
     public var withoutConfig: [String]
 
     /// The differences between `runs`' configurations.
     public init(runs: [(label: String, config: RunPlan?)]) {
-        labels = runs.map(\.label)
-        withoutConfig = runs.filter { $0.config == nil }.map(\.label)
-        let flat = runs.map { $0.config.map(Self.flatten) ?? [:] }
+        self.init(labels: runs.map(\.label), flat: runs.map { $0.config.map(Self.flatten) })
+    }
+
+    /// The differences between the runs these headers describe: `config`, `params`, `rank` and
+    /// `world_size` (see ``flatten(_:)-(RunHeader)``).
+    public init(headers: [(label: String, header: RunHeader)]) {
+        self.init(labels: headers.map(\.label), flat: headers.map { Self.flatten($0.header) })
+    }
+
+    /// The rows of the keys of `flat` (one per run; nil: nothing readable) whose values differ.
+    private init(labels: [String], flat: [[String: String]?]) {
+        self.labels = labels
+        withoutConfig = zip(labels, flat).filter { $0.1 == nil }.map(\.0)
+        let flat = flat.map { $0 ?? [:] }
         let keys = Set(flat.flatMap(\.keys)).sorted()
-        rows = runs.count < 2 ? [] : keys.compactMap { key in
+        rows = flat.count < 2 ? [] : keys.compactMap { key in
             let values = flat.map { $0[key] }
             return Set(values).count > 1 ? Row(key: key, values: values) : nil
         }
+    }
+
+    /// A header as flat keys: its config's paths (``flatten(_:)-(RunPlan)``), `params.NAME` for
+    /// each of its `params`, and `rank`, `world_size` when it has them; nil when it has neither a
+    /// readable config nor params.
+    public static func flatten(_ header: RunHeader) -> [String: String]? {
+        guard header.config != nil || !header.params.isEmpty else { return nil }
+        var out = header.config.map(flatten) ?? [:]
+        for (name, value) in header.params { out["params." + TerminalSafe.strip(name)] = TerminalSafe.strip(value.description) }
+        if let rank = header.rank { out["rank"] = String(rank) }
+        if let size = header.worldSize { out["world_size"] = String(size) }
+        return out
     }
 
     /// `plan` as flat key paths (`optimizer.lr`, `model[0].type`) to JSON-like values.

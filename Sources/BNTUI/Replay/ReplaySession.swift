@@ -26,7 +26,7 @@ public struct ReplaySession: Sendable, Equatable {
         // The first run's epoch ends drive epoch moves; with runs of different lengths, the union.
         let ends = Set(sources.flatMap(\.epochEnds)).sorted()
         cursor = ReplayCursor(firstStep: first, lastStep: last, epochEnds: ends)
-        configDiff = ConfigDiff(runs: sources.map { (label: $0.id, config: $0.header.config) })
+        configDiff = ConfigDiff(headers: sources.map { (label: $0.id, header: $0.header) })
         seedGroups = SeedBand.groups(sources)
     }
 

@@ -64,6 +64,8 @@ public struct ReplaySource: Sendable, Equatable, Identifiable {
         record.seed = header.seed
         record.context = RunContext(header: header)
         record.fileRunID = header.runID
+        record.rank = header.rank
+        record.group = header.group
         return record
     }
 

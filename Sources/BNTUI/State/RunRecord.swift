@@ -46,6 +46,10 @@ public struct RunRecord: Sendable, Equatable, Identifiable {
     public var context: RunContext?
     /// The run id of the file replayed (`a3f9c2`); nil for live runs.
     public var fileRunID: String?
+    /// The process's rank, for one file of a data-parallel run; nil otherwise.
+    public var rank: Int?
+    /// The id shared by the files of one data-parallel run.
+    public var group: String?
     /// The end event, once the run ended.
     public private(set) var end: EndEvent?
     /// Events applied so far.
@@ -64,6 +68,8 @@ public struct RunRecord: Sendable, Equatable, Identifiable {
         self.init(id: info.id, experimentID: info.experimentID, variant: info.variant, state: info.state)
         seed = info.seed
         context = info.context
+        rank = info.rank
+        group = info.group
         apply(info)
     }
 

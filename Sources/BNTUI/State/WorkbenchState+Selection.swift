@@ -14,19 +14,21 @@ extension WorkbenchState {
         return experiments.indices.contains(selectedExperiment) ? experiments[selectedExperiment] : nil
     }
 
-    /// The runs the charts compare: for each variant of the current experiment, the selected run
-    /// when it is that variant (and the queue has the focus), else the variant's latest run.
+    /// The runs the charts compare: for each variant of the current experiment (each rank of a
+    /// data-parallel run's files: a line each), the selected run when it is that variant (and the
+    /// queue has the focus), else the variant's latest run.
     public var chartRuns: [RunRecord] {
         // A replay overlays every run opened, whatever its experiment.
         if replay != nil { return runs }
         guard let experiment = currentExperiment else { return [] }
         let mine = runs.filter { $0.experimentID == experiment.id }
-        var variants = experiment.variants.map(\.name)
-        for run in mine where !variants.contains(run.variant) { variants.append(run.variant) }
+        func line(_ run: RunRecord) -> String { run.rank.map { "\(run.variant)\u{1F}\($0)" } ?? run.variant }
+        var lines = experiment.variants.map(\.name)
+        for run in mine where !lines.contains(line(run)) { lines.append(line(run)) }
         let pinned = focus == .runs ? selectedRunRecord : nil
-        return variants.compactMap { variant in
-            if let pinned, pinned.experimentID == experiment.id, pinned.variant == variant { return pinned }
-            return mine.last { $0.variant == variant }
+        return lines.compactMap { key in
+            if let pinned, pinned.experimentID == experiment.id, line(pinned) == key { return pinned }
+            return mine.last { line($0) == key }
         }
     }
 

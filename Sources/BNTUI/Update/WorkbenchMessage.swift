@@ -20,6 +20,9 @@ public enum WorkbenchMessage: Sendable, Equatable {
     case replayCompleted(files: [RunFile])
     /// The runs folder was listed (newest first); `failures` name the files that could not be read.
     case savedRunsListed(runs: [RunSummary], failures: [String])
+    /// The runs folder changed while the browser is open: new, grown or gone files, runs
+    /// running or stalled (``RunsFolderFollower``).
+    case savedRunsChanged(RunsBrowser.Changes)
     /// Listing the runs folder in the background: `read` of `total` files read so far.
     case savedRunsProgress(read: Int, total: Int)
     /// A lesson starts over the open replay: it plays to the first step's pause point.

@@ -15,6 +15,15 @@ extension WorkbenchUpdate {
         }
     }
 
+    /// Brings the open browser up to date with the runs folder; true when it was open (else the
+    /// changes are dropped: the next opening lists the folder afresh).
+    static func followRunsFolder(_ changes: RunsBrowser.Changes, state: inout WorkbenchState) -> Bool {
+        guard case .runsBrowser(var browser) = state.overlay else { return false }
+        browser.apply(changes)
+        state.overlay = .runsBrowser(browser)
+        return true
+    }
+
     /// Progress of a listing running in the background: "reading 3,412 of 10,000 runs…" in the
     /// status line; true when the status changed.
     static func showListingProgress(read: Int, total: Int, state: inout WorkbenchState) -> Bool {

@@ -36,6 +36,8 @@ public enum WorkbenchUpdate {
             changed = true
         case .replayCompleted(let files):
             changed = completeReplay(files: files, state: &state)
+        case .savedRunsChanged(let changes):
+            changed = followRunsFolder(changes, state: &state)
         case .savedRunsProgress(let read, let total):
             changed = showListingProgress(read: read, total: total, state: &state)
         case .lessonStarted(let experimentID, let steps):

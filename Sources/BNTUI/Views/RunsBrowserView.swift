@@ -3,7 +3,7 @@ import Foundation
 
 /// The saved-runs browser: one row per run file (experiment, run name, date, status, data,
 /// epochs done/planned, final accuracy), newest first, the highlighted row reversed and marked rows
-/// flagged with `*`. Fits 80 columns.
+/// flagged with `*`, and the highlighted run's steps and loss under the rows. Fits 80 columns.
 enum RunsBrowserView {
     /// The columns: title and width (the last one takes what is left).
     static let columns: [(title: String, width: Int)] = [("experiment", 16), ("run", 11), ("started", 11),
@@ -22,6 +22,15 @@ enum RunsBrowserView {
                       entry.momentum.map(NumberFormat.result) ?? "–", "\(entry.seed)"]
         }
         return line(marked ? "* " : "  ", cells, wide: wide)
+    }
+
+    /// The line under the rows for the highlighted run: `bn r0 · step 340 · loss 0.5123 · running`.
+    static func detail(_ entry: RunsBrowser.Entry, unicode: Bool) -> String {
+        let separator = unicode ? " · " : " | "
+        var parts = [entry.name, "step \(entry.steps)"]
+        if let loss = entry.loss { parts.append("loss " + NumberFormat.result(loss)) }
+        parts.append(entry.status)
+        return parts.joined(separator: separator)
     }
 
     /// `cells` padded to ``columns`` (and ``configColumns`` when `wide`), after `prefix`.
@@ -77,6 +86,10 @@ enum RunsBrowserView {
                 : (browser.marked.contains(i) ? Theme.key : .plain)
             grid.put(string: padded, at: Point(x: inner.x, y: inner.y + 1 + offset), style: style, maxWidth: inner.width,
                      ellipsis: glyphs.ellipsis)
+        }
+        if browser.entries.indices.contains(browser.selection) {
+            grid.put(string: "  " + detail(browser.entries[browser.selection], unicode: glyphs.isUnicode),
+                     at: Point(x: inner.x, y: inner.maxY - 2), style: Theme.dim, maxWidth: inner.width, ellipsis: glyphs.ellipsis)
         }
         let (closing, closingStyle) = footer(browser)
         grid.put(string: closing, at: Point(x: inner.x + max(0, (inner.width - closing.count) / 2), y: inner.maxY - 1),

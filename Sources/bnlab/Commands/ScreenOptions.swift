@@ -51,14 +51,15 @@ struct ScreenOptions: ParsableArguments {
     }
 
     /// One curses session: opens the terminal, runs the workbench app on it (with
-    /// these options, `prepare` readying it), restores the terminal, shuts the backend down, and exits with 128 + the
+    /// these options, runs stalling after `stallAfter` seconds in the runs browser, `prepare` readying
+    /// it), restores the terminal, shuts the backend down, and exits with 128 + the
     /// signal when a signal ended the session.
-    func runSession(backend: any WorkbenchBackend, label: String, runsFolder: URL?,
+    func runSession(backend: any WorkbenchBackend, label: String, runsFolder: URL?, stallAfter: Double? = nil,
                     prepare: (WorkbenchApp) -> Void = { _ in }) throws {
         let terminal = try openTerminal()
-        let app = WorkbenchApp(terminal: terminal, backend: backend,
-                               options: WorkbenchOptions(backendLabel: label, runsFolder: runsFolder,
-                                                         highContrast: highContrast))
+        var options = WorkbenchOptions(backendLabel: label, runsFolder: runsFolder, highContrast: highContrast)
+        if let stallAfter { options.stallAfter = stallAfter }
+        let app = WorkbenchApp(terminal: terminal, backend: backend, options: options)
         prepare(app)
         let exit = app.run()
         terminal.restore()

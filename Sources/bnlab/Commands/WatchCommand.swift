@@ -13,7 +13,7 @@ struct WatchCommand: ParsableCommand {
             files named, and follows them as they grow: new lines appear on the charts about four \
             times a second, new files in a followed folder appear as new runs, an `end` event \
             finishes a run, and a run that stops growing for --stall seconds without one is shown \
-            as stalled. The files of a data-parallel run are named rank 0, rank 1, … and drawn \
+            as stalled. The files of a data-parallel run are named by rank (bn r0, bn r1, …) and drawn \
             together. Diagnostics a recorder wrote appear as `!` markers on the charts and as the \
             run's message. Training is off here; q quits.
 
@@ -48,7 +48,8 @@ struct WatchCommand: ParsableCommand {
         try screen.requireTerminal("watch", headless: "`bnlab show RUN` prints a run file as it is now.")
         let backend = FollowBackend(paths: urls, stallAfter: stall)
         let label = "watch: " + TerminalSafe.strip(urls.count == 1 ? urls[0].lastPathComponent : "\(urls.count) paths")
-        try screen.runSession(backend: backend, label: label, runsFolder: folders.runsFolder) { _ in
+        // the runs browser (R) stalls runs as watch does
+        try screen.runSession(backend: backend, label: label, runsFolder: folders.runsFolder, stallAfter: stall) { _ in
             backend.startPolling()
         }
     }

@@ -8,7 +8,7 @@ extension RunSummary: Codable {
         case experiment, variant, runID = "run_id", seed, trainImages = "train_images", testImages = "test_images"
         case plannedEpochs = "planned_epochs", started, status, message, steps, epochs
         case finalTrainLoss = "train_loss", finalAccuracy = "accuracy", trainModeAccuracy = "train_mode"
-        case lr, batchSize = "batch_size", momentum
+        case lr, batchSize = "batch_size", momentum, rank, group
     }
 
     /// Decodes a stored summary; its `url` is nil until the index sets it.
@@ -36,6 +36,8 @@ extension RunSummary: Codable {
         lr = try c.decodeIfPresent(Double.self, forKey: .lr)
         batchSize = try c.decodeIfPresent(Int.self, forKey: .batchSize)
         momentum = try c.decodeIfPresent(Double.self, forKey: .momentum)
+        rank = try c.decodeIfPresent(Int.self, forKey: .rank)
+        group = try c.decodeIfPresent(String.self, forKey: .group)
         url = nil
     }
 
@@ -62,5 +64,7 @@ extension RunSummary: Codable {
         try c.encodeIfPresent(lr, forKey: .lr)
         try c.encodeIfPresent(batchSize, forKey: .batchSize)
         try c.encodeIfPresent(momentum, forKey: .momentum)
+        try c.encodeIfPresent(rank, forKey: .rank)
+        try c.encodeIfPresent(group, forKey: .group)
     }
 }

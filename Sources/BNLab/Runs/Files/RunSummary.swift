@@ -40,6 +40,10 @@ public struct RunSummary: Sendable, Equatable {
     public var batchSize: Int?
     /// The optimizer's momentum; nil without a readable config.
     public var momentum: Double?
+    /// The process's rank, for one file of a data-parallel run (`rank`); nil for a single process.
+    public var rank: Int?
+    /// The id shared by the files of one data-parallel run (`group`).
+    public var group: String?
 
     /// A summary of these fields (as the run index stores them).
     public init(experiment: String, variant: String, runID: String, seed: UInt64, context: RunContext?, started: Date,
@@ -85,6 +89,8 @@ public struct RunSummary: Sendable, Equatable {
         lr = header.config?.optimizer.lr
         batchSize = header.config?.batchSize
         momentum = header.config?.optimizer.momentum
+        rank = header.rank
+        group = header.group
         status = nil
         steps = 0
         epochs = 0
@@ -107,7 +113,7 @@ public struct RunSummary: Sendable, Equatable {
 
     /// Who the run is, for ``RunNaming``.
     public var identity: RunIdentity {
-        RunIdentity(experiment: experiment, variant: variant, seed: seed, tag: runID)
+        RunIdentity(experiment: experiment, variant: variant, seed: seed, tag: runID, rank: rank, group: group)
     }
 
     /// `done`, `cancelled`, `diverged`, `failed`, or `interrupted` (no end event).

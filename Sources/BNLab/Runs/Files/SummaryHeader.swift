@@ -13,9 +13,11 @@ struct SummaryHeader: Decodable {
     var seed: UInt64?
     var started: String
     var config: Config?
+    var rank: Int?
+    var group: String?
 
     enum CodingKeys: String, CodingKey {
-        case format, version, runID = "run_id", experiment, variant, seed, started, config
+        case format, version, runID = "run_id", experiment, variant, seed, started, config, rank, group
     }
 
     /// The config fields of the listing's columns.
@@ -80,11 +82,15 @@ struct SummaryHeader: Decodable {
 
     /// A summary of this header, started at `started`, before the run's events are applied.
     func summary(url: URL?, started: Date) -> RunSummary {
-        RunSummary(experiment: experiment, variant: variant, runID: runID ?? "", seed: seed ?? 0,
-                   context: config.map { RunContext(trainImages: $0.dataset?.subset?.train, testImages: $0.dataset?.subset?.test,
-                                                    epochs: $0.epochs) },
-                   started: started, status: nil, message: nil, steps: 0, epochs: 0, finalTrainLoss: nil, finalAccuracy: nil,
-                   trainModeAccuracy: [:], url: url, lr: config?.optimizer.lr, batchSize: config?.batchSize,
-                   momentum: config.map { $0.optimizer.momentum ?? 0 })
+        var summary = RunSummary(
+            experiment: experiment, variant: variant, runID: runID ?? "", seed: seed ?? 0,
+            context: config.map { RunContext(trainImages: $0.dataset?.subset?.train, testImages: $0.dataset?.subset?.test,
+                                             epochs: $0.epochs) },
+            started: started, status: nil, message: nil, steps: 0, epochs: 0, finalTrainLoss: nil, finalAccuracy: nil,
+            trainModeAccuracy: [:], url: url, lr: config?.optimizer.lr, batchSize: config?.batchSize,
+            momentum: config.map { $0.optimizer.momentum ?? 0 })
+        summary.rank = rank
+        summary.group = group
+        return summary
     }
 }

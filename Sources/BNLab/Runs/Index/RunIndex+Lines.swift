@@ -1,13 +1,13 @@
 import Foundation
 
-/// The index file's layout: a first line `bnlab-index<TAB>2`, then one run a line, its fields
+/// The index file's layout: a first line `bnlab-index<TAB>3`, then one run a line, its fields
 /// separated by tabs (tab, line break and backslash escaped as `\t`, `\n`, `\\`; a missing value
 /// empty). Tab-separated text reads about 10× faster than the same summaries as JSON, which is
 /// what keeps a listing of 10,000 runs under 0.3 s.
 ///
 /// ```text
-/// bnlab-index	2
-/// FILE	SIZE	MTIME	EXPERIMENT	VARIANT	RUN_ID	SEED	TRAIN	TEST	PLANNED	STARTED	STATUS	MESSAGE	STEPS	EPOCHS	TRAIN_LOSS	ACCURACY	TRAIN_MODE	LR	BATCH	MOMENTUM
+/// bnlab-index	3
+/// FILE	SIZE	MTIME	EXPERIMENT	VARIANT	RUN_ID	SEED	TRAIN	TEST	PLANNED	STARTED	STATUS	MESSAGE	STEPS	EPOCHS	TRAIN_LOSS	ACCURACY	TRAIN_MODE	LR	BATCH	MOMENTUM	RANK	GROUP
 /// ```
 extension RunIndex {
     /// The first line.
@@ -23,7 +23,7 @@ extension RunIndex {
                 text(s.context?.trainImages), text(s.context?.testImages), text(s.context?.epochs), "\(s.started.timeIntervalSince1970)",
                 s.status?.rawValue ?? "", s.message.map(escape) ?? "", "\(s.steps)", "\(s.epochs)", text(s.finalTrainLoss),
                 text(s.finalAccuracy), s.trainModeAccuracy.sorted { $0.key < $1.key }.map { "\($0.key):\($0.value)" }.joined(separator: ";"),
-                text(s.lr), text(s.batchSize), text(s.momentum),
+                text(s.lr), text(s.batchSize), text(s.momentum), text(s.rank), s.group.map(escape) ?? "",
             ]
             out += fields.joined(separator: "\t") + "\n"
         }
@@ -51,7 +51,7 @@ extension RunIndex {
         var runs: [Entry] = []
         runs.reserveCapacity(rows.count - 1)
         for f in rows.dropFirst() {
-            guard f.count == 21, let size = Int(f[1]), let mtime = Double(f[2]), let seed = UInt64(f[6]),
+            guard f.count == 23, let size = Int(f[1]), let mtime = Double(f[2]), let seed = UInt64(f[6]),
                   let started = Double(f[10]), let steps = Int(f[13]), let epochs = Int(f[14]) else { return nil }
             let planned = Int(f[9])
             var trainMode: [Int: Double] = [:]
@@ -59,13 +59,15 @@ extension RunIndex {
                 let kv = pair.split(separator: ":")
                 if kv.count == 2, let k = Int(kv[0]), let v = Double(kv[1]) { trainMode[k] = v }
             }
-            let summary = RunSummary(
+            var summary = RunSummary(
                 experiment: unescape(f[3]), variant: unescape(f[4]), runID: unescape(f[5]), seed: seed,
                 context: planned.map { RunContext(trainImages: Int(f[7]), testImages: Int(f[8]), epochs: $0) },
                 started: Date(timeIntervalSince1970: started), status: EndStatus(rawValue: f[11]),
                 message: f[12].isEmpty ? nil : unescape(f[12]), steps: steps, epochs: epochs,
                 finalTrainLoss: Double(f[15]), finalAccuracy: Double(f[16]), trainModeAccuracy: trainMode,
                 lr: Double(f[18]), batchSize: Int(f[19]), momentum: Double(f[20]))
+            summary.rank = Int(f[21])
+            summary.group = f[22].isEmpty ? nil : unescape(f[22])
             runs.append(Entry(file: unescape(f[0]), size: size, mtime: mtime, summary: summary))
         }
         return Stored(runs: runs)
