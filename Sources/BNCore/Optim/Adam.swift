@@ -125,3 +125,13 @@ public class Adam: Optimizer {
 func lerp(_ a: Float, _ b: Float, _ w: Float) -> Float {
     abs(w) < 0.5 ? a + w * (b - a) : b - (b - a) * (1 - w)
 }
+
+extension Adam: OptimizerParameterState {
+    /// `step`, `exp_avg`, `exp_avg_sq`, and `max_exp_avg_sq` with amsgrad.
+    public func parameterState(at index: Int) -> [String: StateValue] {
+        guard stepCounts[index] > 0, let m = expAvgs[index], let v = expAvgSqs[index] else { return [:] }
+        var state: [String: StateValue] = ["step": .integer(Int64(stepCounts[index])), "exp_avg": .tensor(m), "exp_avg_sq": .tensor(v)]
+        if let vMax = maxExpAvgSqs[index] { state["max_exp_avg_sq"] = .tensor(vMax) }
+        return state
+    }
+}

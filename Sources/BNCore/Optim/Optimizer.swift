@@ -33,3 +33,11 @@ extension Optimizer {
 func requireNonNegative(_ value: Double, _ what: String) throws {
     guard value >= 0 else { throw CoreError.value("Invalid \(what): \(pythonFloat(value))") }
 }
+
+/// An optimizer whose per-parameter state can be read by PyTorch's names, for checkpoints and
+/// parity checks.
+public protocol OptimizerParameterState: Optimizer {
+    /// PyTorch's `optimizer.state[p]` for the parameter at `index` (`step` as an integer, the
+    /// buffers as tensors); empty before that parameter's first update.
+    func parameterState(at index: Int) -> [String: StateValue]
+}

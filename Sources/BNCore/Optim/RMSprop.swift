@@ -105,3 +105,14 @@ public final class RMSprop: Optimizer {
         }
     }
 }
+
+extension RMSprop: OptimizerParameterState {
+    /// `step`, `square_avg`, `momentum_buffer` with momentum, `grad_avg` when centered.
+    public func parameterState(at index: Int) -> [String: StateValue] {
+        guard stepCounts[index] > 0, let s = squareAvgs[index] else { return [:] }
+        var state: [String: StateValue] = ["step": .integer(Int64(stepCounts[index])), "square_avg": .tensor(s)]
+        if let b = momentumBuffers[index] { state["momentum_buffer"] = .tensor(b) }
+        if let a = gradAvgs[index] { state["grad_avg"] = .tensor(a) }
+        return state
+    }
+}

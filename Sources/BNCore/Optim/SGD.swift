@@ -84,3 +84,10 @@ public final class SGD: Optimizer {
         }
     }
 }
+
+extension SGD: OptimizerParameterState {
+    /// `momentum_buffer`, once the parameter has one (momentum ≠ 0).
+    public func parameterState(at index: Int) -> [String: StateValue] {
+        momentumBuffers[index].map { ["momentum_buffer": .tensor($0)] } ?? [:]
+    }
+}
