@@ -237,7 +237,11 @@ public struct ParityRunner: Sendable {
         }
         var optimizerArgs = golden.optimizer ?? [:]
         var optimizerType = "SGD"
-        if case .string(let type)? = optimizerArgs.removeValue(forKey: "type") { optimizerType = type }
+        switch optimizerArgs.removeValue(forKey: "type") {
+        case .string(let type)?: optimizerType = type
+        case nil: break
+        default: return check.fail("optimizer.type is not text")
+        }
         let optimizer = try OptimizerFactory.make(optimizerType, optimizerArgs, model.parameters())
         let schedule = try golden.scheduler.map { try ScheduleFactory.make($0, optimizer) }
         let k = max(golden.accumulationSteps ?? 1, 1)

@@ -45,6 +45,11 @@ public class BatchNorm: NormBase {
     /// Checks the input's rank; each subclass words the error as PyTorch does.
     func checkInputDimensions(_ x: Tensor) throws {}
 
+    /// PyTorch's check for a layer taking exactly `rank` dimensions: `expected 4D input (got 3D input)`.
+    func requireRank(_ x: Tensor, _ rank: Int) throws {
+        guard x.rank == rank else { throw CoreError.value("expected \(rank)D input (got \(x.rank)D input)") }
+    }
+
     /// Normalizes `x` (see the type's documentation for the formulas).
     public override func forward(_ x: Tensor) throws -> Tensor {
         try checkInputDimensions(x)
@@ -317,11 +322,7 @@ public final class BatchNorm2d: BatchNorm {
                    trackRunningStats: trackRunningStats)
     }
 
-    override func checkInputDimensions(_ x: Tensor) throws {
-        guard x.rank == 4 else {
-            throw CoreError.value("expected 4D input (got \(x.rank)D input)")
-        }
-    }
+    override func checkInputDimensions(_ x: Tensor) throws { try requireRank(x, 4) }
 }
 
 /// Batch normalization for (N, C, D, H, W) input (PyTorch's `BatchNorm3d`): each channel
@@ -334,9 +335,5 @@ public final class BatchNorm3d: BatchNorm {
                    trackRunningStats: trackRunningStats)
     }
 
-    override func checkInputDimensions(_ x: Tensor) throws {
-        guard x.rank == 5 else {
-            throw CoreError.value("expected 5D input (got \(x.rank)D input)")
-        }
-    }
+    override func checkInputDimensions(_ x: Tensor) throws { try requireRank(x, 5) }
 }

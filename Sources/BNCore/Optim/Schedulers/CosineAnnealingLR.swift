@@ -20,7 +20,7 @@ public final class CosineAnnealingLR: ChainableLRScheduler {
     /// Attaches the schedule to `optimizer`. PyTorch divides by `tMax`, so a `tMax` below 1 is
     /// refused here.
     public init(_ optimizer: Optimizer, tMax: Int, etaMin: Double = 0) throws {
-        guard tMax >= 1 else { throw CoreError.value("CosineAnnealingLR T_max must be a positive integer, but got \(tMax)") }
+        try requirePositive(tMax, "CosineAnnealingLR T_max")
         self.tMax = tMax
         self.etaMin = etaMin
         super.init(optimizer)

@@ -82,3 +82,9 @@ func bisectRight(_ a: [Int], _ x: Int) -> Int {
     }
     return lo
 }
+
+/// bnlab's own check where PyTorch would divide by a count at a later step: `StepLR step_size
+/// must be a positive integer, but got 0`.
+func requirePositive(_ value: Int, _ what: String) throws {
+    guard value >= 1 else { throw CoreError.value("\(what) must be a positive integer, but got \(value)") }
+}

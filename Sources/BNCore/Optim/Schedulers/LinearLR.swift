@@ -25,7 +25,7 @@ public final class LinearLR: ChainableLRScheduler {
         guard endFactor <= 1 && endFactor >= 0 else {
             throw CoreError.value("Ending multiplicative factor expected to be between 0 and 1.")
         }
-        guard totalIters >= 1 else { throw CoreError.value("LinearLR total_iters must be a positive integer, but got \(totalIters)") }
+        try requirePositive(totalIters, "LinearLR total_iters")
         self.startFactor = startFactor
         self.endFactor = endFactor
         self.totalIters = totalIters

@@ -13,7 +13,7 @@ public final class StepLR: ChainableLRScheduler {
     /// Attaches the schedule to `optimizer`. PyTorch divides by `stepSize` at the first step, so
     /// a `stepSize` below 1 is refused here.
     public init(_ optimizer: Optimizer, stepSize: Int, gamma: Double = 0.1) throws {
-        guard stepSize >= 1 else { throw CoreError.value("StepLR step_size must be a positive integer, but got \(stepSize)") }
+        try requirePositive(stepSize, "StepLR step_size")
         self.stepSize = stepSize
         self.gamma = gamma
         super.init(optimizer)
