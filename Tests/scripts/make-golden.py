@@ -453,6 +453,22 @@ def main():
                                  scheduler={"type": "StepLR", "step_size": 2, "gamma": 0.5}))
     cases.append(trajectory_case("traj_rmsprop_centered", [12, 10, 3], False, 6, 5, None, None,
                                  optimizer={"type": "RMSprop", "lr": 0.005, "momentum": 0.5, "centered": True}))
+    # SequentialLR's corners: a milestone at 0 or 1, unsorted milestones (PyTorch bisects them as
+    # given), two cosines in a row; cosine over several periods; MultiStepLR's milestones unsorted.
+    lr0 = rng.choice([0.5, 0.3])
+    cases.append(scheduler_case("sequential_milestone_0", lr0, {"type": "SequentialLR", "schedulers": [
+        {"type": "ExponentialLR", "gamma": 0.5}, {"type": "LinearLR", "start_factor": 0.2, "total_iters": 2}],
+        "milestones": [0]}, 6))
+    cases.append(scheduler_case("sequential_milestone_1", lr0, {"type": "SequentialLR", "schedulers": [
+        {"type": "ExponentialLR", "gamma": 0.5}, {"type": "CosineAnnealingLR", "T_max": r(2, 4)}], "milestones": [1]}, 10))
+    cases.append(scheduler_case("sequential_unsorted_milestones", lr0, {"type": "SequentialLR", "schedulers": [
+        {"type": "ExponentialLR", "gamma": 0.5}, {"type": "StepLR", "step_size": 1, "gamma": 0.9}, {"type": "LinearLR"}],
+        "milestones": [r(4, 6), 2]}, 10))
+    cases.append(scheduler_case("sequential_cosine_cosine", lr0, {"type": "SequentialLR", "schedulers": [
+        {"type": "CosineAnnealingLR", "T_max": 2}, {"type": "CosineAnnealingLR", "T_max": r(3, 5), "eta_min": 0.01}],
+        "milestones": [3]}, 12))
+    cases.append(scheduler_case("cosine_periods", lr0, {"type": "CosineAnnealingLR", "T_max": r(1, 3), "eta_min": 0.05}, 25))
+    cases.append(scheduler_case("multisteplr_unsorted", lr0, {"type": "MultiStepLR", "milestones": [5, 1, 3, 3]}, 8))
     with open(args.out, "w") as f:
         json.dump({"generator": f"PyTorch {torch.__version__} CPU, float64 arithmetic on float32-representable inputs",
                    "seed": args.seed, "cases": cases}, f)
