@@ -10,21 +10,25 @@ public final class MultiStepLR: ChainableLRScheduler {
     public let milestones: [Int]
     /// The decay factor γ.
     public let gamma: Double
+    /// How often each milestone is listed (PyTorch's `Counter(milestones)`).
+    private let counts: [Int: Int]
+    private let sortedMilestones: [Int]
 
     /// Attaches the schedule to `optimizer`.
     public init(_ optimizer: Optimizer, milestones: [Int], gamma: Double = 0.1) {
         self.milestones = milestones
         self.gamma = gamma
+        counts = Dictionary(milestones.map { ($0, 1) }, uniquingKeysWith: +)
+        sortedMilestones = milestones.sorted()
         super.init(optimizer)
     }
 
     override func chainedLR() -> Double {
-        let count = milestones.filter { $0 == lastEpoch }.count
-        if count == 0 { return optimizer.lr }
+        guard let count = counts[lastEpoch] else { return optimizer.lr }
         return optimizer.lr * pow(gamma, Double(count))
     }
 
     override func closedFormLR() -> Double {
-        baseLR * pow(gamma, Double(bisectRight(milestones.sorted(), lastEpoch)))
+        baseLR * pow(gamma, Double(bisectRight(sortedMilestones, lastEpoch)))
     }
 }
