@@ -18,7 +18,7 @@ public func kaimingUniform(_ parameter: Parameter, a: Double = 0, mode: String =
     let shape = parameter.value.shape
     guard !shape.contains(0) else { return }
     let bound = 3.0.squareRoot() * (try kaimingStd(shape: shape, a: a, mode: mode, nonlinearity: nonlinearity))
-    parameter.value = scaled(rng.uniform(shape: shape, low: Float(-bound), high: Float(bound)), by: scale)
+    parameter.value = scaledByFactor(rng.uniform(shape: shape, low: Float(-bound), high: Float(bound)), by: scale)
 }
 
 /// PyTorch's `nn.init.kaiming_normal_`, then a multiplication by `scale`: draws the parameter
@@ -29,5 +29,5 @@ public func kaimingNormal(_ parameter: Parameter, a: Double = 0, mode: String = 
     let shape = parameter.value.shape
     guard !shape.contains(0) else { return }
     let std = try kaimingStd(shape: shape, a: a, mode: mode, nonlinearity: nonlinearity)
-    parameter.value = scaled(rng.normal(shape: shape, std: std), by: scale)
+    parameter.value = scaledByFactor(rng.normal(shape: shape, std: std), by: scale)
 }

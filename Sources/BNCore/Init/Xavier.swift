@@ -11,18 +11,18 @@ public func xavierStd(shape: [Int], gain: Double = 1) throws -> Double {
 /// from U(-a, a) with `a = √3·std` (``xavierStd(shape:gain:)``), from `rng`.
 public func xavierUniform(_ parameter: Parameter, gain: Double = 1, scale: Double = 1, rng: RandomSource) throws {
     let bound = 3.0.squareRoot() * (try xavierStd(shape: parameter.value.shape, gain: gain))
-    parameter.value = scaled(rng.uniform(shape: parameter.value.shape, low: Float(-bound), high: Float(bound)), by: scale)
+    parameter.value = scaledByFactor(rng.uniform(shape: parameter.value.shape, low: Float(-bound), high: Float(bound)), by: scale)
 }
 
 /// PyTorch's `nn.init.xavier_normal_`, then a multiplication by `scale`: draws the parameter
 /// from N(0, std²) (``xavierStd(shape:gain:)``), from `rng`.
 public func xavierNormal(_ parameter: Parameter, gain: Double = 1, scale: Double = 1, rng: RandomSource) throws {
     let std = try xavierStd(shape: parameter.value.shape, gain: gain)
-    parameter.value = scaled(rng.normal(shape: parameter.value.shape, std: std), by: scale)
+    parameter.value = scaledByFactor(rng.normal(shape: parameter.value.shape, std: std), by: scale)
 }
 
 /// `t·scale` (in float32, as `tensor.mul_(scale)`); `t` itself when the scale is 1.
-func scaled(_ t: Tensor, by scale: Double) -> Tensor {
+func scaledByFactor(_ t: Tensor, by scale: Double) -> Tensor {
     guard scale != 1 else { return t }
     var out = t
     let factor = Float(scale)

@@ -93,7 +93,7 @@ public class Adam: Optimizer {
                     if wd != 0 {
                         if decoupled { pv[i] *= decay } else { g += wd * pv[i] }
                     }
-                    mv[i] = lerp(mv[i], g, oneMinusBeta1)
+                    mv[i] = atenLerp(mv[i], g, oneMinusBeta1)
                     vv[i] = vv[i] * b2 + oneMinusBeta2 * g * g
                 }
             }}}}
@@ -122,7 +122,7 @@ public class Adam: Optimizer {
 
 /// `a + w·(b - a)`, computed as ATen's `lerp` computes it (from the nearer end for w ≥ 0.5).
 @inline(__always)
-func lerp(_ a: Float, _ b: Float, _ w: Float) -> Float {
+func atenLerp(_ a: Float, _ b: Float, _ w: Float) -> Float {
     abs(w) < 0.5 ? a + w * (b - a) : b - (b - a) * (1 - w)
 }
 

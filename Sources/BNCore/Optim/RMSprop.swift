@@ -85,7 +85,7 @@ public final class RMSprop: Optimizer {
                     sv[i] = sv[i] * a + oneMinusAlpha * g * g
                     var avg: Float
                     if centered {
-                        av[i] = lerp(av[i], g, oneMinusAlpha)
+                        av[i] = atenLerp(av[i], g, oneMinusAlpha)
                         avg = (sv[i] - av[i] * av[i]).squareRoot()
                     } else {
                         avg = sv[i].squareRoot()
