@@ -8,7 +8,7 @@ struct ParityCommand: ParsableCommand {
         commandName: "parity",
         abstract: "Check bnlab's core against PyTorch reference results.",
         discussion: """
-        Runs every case of a golden file (kinds module, loss, optimizer, trajectory, and expected \
+        Runs every case of a golden file (kinds module, loss, optimizer, trajectory, scheduler, init, and expected \
         errors) and prints one line per case: name, ok or FAIL, and the largest absolute error. \
         Exit status 0 when all pass, 1 when any fails, 2 when the file cannot be read.
 
