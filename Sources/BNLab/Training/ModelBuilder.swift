@@ -25,6 +25,12 @@ public struct ModelBuildError: Error, CustomStringConvertible, Sendable {
 
 /// Turns resolved `LayerSpec`s (every input size known) into core modules.
 public enum ModelBuilder {
+    /// A ghost BatchNorm layer (`ghost_batch` set) over `features` channels.
+    private static func ghost(_ o: BatchNormOptions, _ kind: GhostBatchNorm.Kind, _ features: Int) throws -> GhostBatchNorm {
+        try GhostBatchNorm(features, ghostBatch: o.ghostBatch ?? 1, kind: kind, eps: o.eps, momentum: o.momentum,
+                           affine: o.affine, trackRunningStats: o.trackRunningStats)
+    }
+
     /// Builds the network, drawing initial weights (and dropout masks) from `rng`.
     public static func build(_ layers: [LayerSpec], rng: RandomSource) throws -> BuiltModel {
         var modules: [Module] = []
@@ -42,6 +48,10 @@ public enum ModelBuilder {
                 case .conv2d(let o):
                     modules.append(Conv2d(try size(o.inChannels, "input channel count"), o.outChannels,
                                           kernelSize: o.kernel, stride: o.stride, padding: o.padding, bias: o.bias, rng: rng))
+                case .batchNorm1d(let o) where o.ghostBatch != nil:
+                    modules.append(try ghost(o, .oneD, try size(o.features, "feature count")))
+                case .batchNorm2d(let o) where o.ghostBatch != nil:
+                    modules.append(try ghost(o, .twoD, try size(o.features, "feature count")))
                 case .batchNorm1d(let o):
                     modules.append(BatchNorm1d(try size(o.features, "feature count"), eps: o.eps, momentum: o.momentum,
                                                affine: o.affine, trackRunningStats: o.trackRunningStats))

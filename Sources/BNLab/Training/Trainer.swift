@@ -338,7 +338,7 @@ struct TrainingSession {
         for (name, bn) in model.batchNorms {
             guard let last = bn.lastBatchStatistics else { continue }
             try control.publish(.bnSnapshot(BNSnapshot(
-                step: step, epoch: epoch, layer: name, layerType: bn is BatchNorm2d ? "BatchNorm2d" : "BatchNorm1d",
+                step: step, epoch: epoch, layer: name, layerType: bn is BatchNorm2d || (bn as? GhostBatchNorm)?.kind == .twoD ? "BatchNorm2d" : "BatchNorm1d",
                 batchMean: last.mean, batchVar: last.variance,
                 runningMean: bn.runningMean?.value.data, runningVar: bn.runningVar?.value.data,
                 numBatchesTracked: bn.numBatchesTracked.map { Int($0.value) }, count: last.count,

@@ -13,7 +13,8 @@ struct CatalogTests {
     func everyExperimentLoads() throws {
         #expect(catalog.invalid.isEmpty, "\(catalog.invalid.map(\.error.description))")
         #expect(catalog.experiments.map(\.id) == [
-            "bn-momentum", "bn-vs-no-bn", "frozen-bn", "grad-accumulation", "learning-rate", "small-batch", "train-vs-eval",
+            "bn-momentum", "bn-placement", "bn-vs-no-bn", "dropout", "frozen-bn", "ghost-bn", "grad-accumulation",
+            "input-normalization", "learning-rate", "small-batch", "train-vs-eval",
         ])
         for spec in catalog.experiments {
             #expect(!spec.summary.contains("\n"), "\(spec.id): summary must be one line")

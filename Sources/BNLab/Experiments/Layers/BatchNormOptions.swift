@@ -18,19 +18,23 @@ public struct BatchNormOptions: Codable, Sendable, Equatable {
     /// Keep running statistics (`track_running_stats`); default true. Without them eval mode
     /// also normalizes with batch statistics.
     public var trackRunningStats: Bool
+    /// Ghost batch normalization (`ghost_batch`): training statistics per sub-batch of this many
+    /// samples, running statistics from the first (see BNCore's `GhostBatchNorm`); nil: off.
+    public var ghostBatch: Int?
 
     /// A BatchNorm layer with PyTorch's defaults.
     public init(features: Int? = nil, eps: Double = 1e-5, momentum: Double? = 0.1, affine: Bool = true,
-                trackRunningStats: Bool = true) {
+                trackRunningStats: Bool = true, ghostBatch: Int? = nil) {
         self.features = features
         self.eps = eps
         self.momentum = momentum
         self.affine = affine
         self.trackRunningStats = trackRunningStats
+        self.ghostBatch = ghostBatch
     }
 
     enum CodingKeys: String, CodingKey, CaseIterable {
-        case features, eps, momentum, affine, trackRunningStats = "track_running_stats"
+        case features, eps, momentum, affine, trackRunningStats = "track_running_stats", ghostBatch = "ghost_batch"
     }
 
     /// Decodes the mapping; an absent momentum is 0.1, an explicit `null` a cumulative average.
@@ -45,6 +49,7 @@ public struct BatchNormOptions: Codable, Sendable, Equatable {
         }
         affine = try c.value(.affine, default: true)
         trackRunningStats = try c.value(.trackRunningStats, default: true)
+        ghostBatch = try c.positiveIntIfPresent(.ghostBatch, hint: "samples per ghost sub-batch, e.g. 16")
     }
 
     /// Encodes every field; a cumulative momentum is written as `null`, not left out.
@@ -55,12 +60,13 @@ public struct BatchNormOptions: Codable, Sendable, Equatable {
         if let momentum { try c.encode(momentum, forKey: .momentum) } else { try c.encodeNil(forKey: .momentum) }
         try c.encode(affine, forKey: .affine)
         try c.encode(trackRunningStats, forKey: .trackRunningStats)
+        try c.encodeIfPresent(ghostBatch, forKey: .ghostBatch)
     }
 
     /// PyTorch's repr arguments: `256, eps=1e-05, momentum=0.1, affine=True, track_running_stats=True`.
     var reprArguments: String {
         let m = momentum.map { "\($0)" } ?? "None"
         return "\(features.map(String.init) ?? "?"), eps=\(eps), momentum=\(m), affine=\(affine ? "True" : "False"), "
-            + "track_running_stats=\(trackRunningStats ? "True" : "False")"
+            + "track_running_stats=\(trackRunningStats ? "True" : "False")" + (ghostBatch.map { ", ghost_batch=\($0)" } ?? "")
     }
 }

@@ -33,6 +33,8 @@ extension ExperimentSpec {
     private func resolve(variantAt index: Int) throws(SpecIssue) -> RunPlan {
         let variant = variants[index]
         let vpath = FieldPath.root.appending("variants").appending(index: index)
+        let model = variant.overrides.model ?? self.model
+        let dataset = try variant.overrides.dataset(self.dataset, variantPath: vpath)
         let (batch, micro, steps) = try batchArithmetic(variant, vpath)
         let evalBatch = variant.evalBatchSize ?? evalBatchSize ?? batch
 
@@ -59,10 +61,11 @@ extension ExperimentSpec {
         }
         let trainModeBatch = (variant.trainModeEval ?? record.trainModeEval) ? (record.trainModeBatchSizes ?? []).max() ?? 0 : 0
         let resolver = ModelResolver(layers: model, inputShape: dataset.inputShape, classes: dataset.classes, variantPath: vpath,
-                                     samplesPerForward: max(micro, evalBatch, trainModeBatch))
+                                     samplesPerForward: max(micro, evalBatch, trainModeBatch),
+                                     modelPath: variant.overrides.model == nil ? FieldPath.root.appending("model") : vpath.appending("model"))
         let changes = ModelResolver.Changes(dropBatchNorm: variant.bn == false, norm: variant.norm ?? .batch,
                                             normGroups: variant.normGroups, momentum: variant.momentum)
-        let layers = try resolver.resolve(changes)
+        let layers = try variant.overrides.apply(to: resolver.resolve(changes), variantPath: vpath)
 
         if phases.contains(where: { $0.freeze == .body }), !layers.contains(where: { if case .linear = $0 { true } else { false } }) {
             throw SpecIssue(variant.freeze != nil ? vpath.appending("freeze") : FieldPath.root.appending("freeze"),

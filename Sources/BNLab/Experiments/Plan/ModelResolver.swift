@@ -29,6 +29,8 @@ struct ModelResolver {
     let variantPath: FieldPath
     /// Samples per forward pass, for the memory check (see ``MemoryBudget``).
     var samplesPerForward = 1
+    /// Where the layer list is in the file (the experiment's `model`, or a variant's own).
+    var modelPath = FieldPath.root.appending("model")
 
     /// The model with the changes applied and every size filled in.
     func resolve(_ changes: Changes) throws(SpecIssue) -> [LayerSpec] {
@@ -39,7 +41,7 @@ struct ModelResolver {
         try budget.add(parameters: 0, activations: CheckedSize.product(of: inputShape, at: inputPath),
                        what: "the input \(Self.show(inputShape))", at: inputPath)
         for (index, original) in layers.enumerated() {
-            let path = FieldPath.root.appending("model").appending(index: index)
+            let path = modelPath.appending(index: index)
             var layer = original
             if layer.isBatchNorm {
                 if changes.dropBatchNorm {
@@ -62,7 +64,7 @@ struct ModelResolver {
             shape = next
         }
         if shape != [classes] {
-            throw SpecIssue(FieldPath.root.appending("model").appending(index: layers.count - 1),
+            throw SpecIssue(modelPath.appending(index: layers.count - 1),
                             "the model ends with shape \(Self.show(shape)) but the dataset has \(classes) classes",
                             hint: "end the model with a layer giving \(classes) outputs, e.g. {type: Linear, out: \(classes)}")
         }

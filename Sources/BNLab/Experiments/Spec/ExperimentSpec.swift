@@ -105,7 +105,7 @@ public struct ExperimentSpec: Codable, Sendable, Equatable {
 
     /// Decodes a whole experiment, checking every field (see the type's documentation).
     public init(from decoder: any Decoder) throws {
-        try decoder.checkKeys(CodingKeys.self, in: "an experiment")
+        try decoder.checkKeys(CodingKeys.self, in: "an experiment", also: LessonCheckKeys.experiment)
         let c = try decoder.container(keyedBy: CodingKeys.self)
         id = try c.slug(.id)
         title = try c.text(.title)

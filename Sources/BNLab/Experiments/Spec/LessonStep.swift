@@ -47,7 +47,7 @@ public struct LessonStep: Codable, Sendable, Equatable {
 
     /// Decodes the mapping, checking that exactly one of `step` and `epoch` is set.
     public init(from decoder: any Decoder) throws {
-        try decoder.checkKeys(CodingKeys.self, in: "a lesson step")
+        try decoder.checkKeys(CodingKeys.self, in: "a lesson step", also: LessonCheckKeys.lessonStep)
         let c = try decoder.container(keyedBy: CodingKeys.self)
         text = try c.text(.text)
         panel = try c.decode(LessonPanel.self, forKey: .panel)

@@ -44,6 +44,8 @@ public struct VariantSpec: Codable, Sendable, Equatable {
     public var epochs: Int?
     /// Also evaluate in train mode (`train_mode_eval`).
     public var trainModeEval: Bool?
+    /// Preprocessing and layer changes: `normalize`, `dropout`, `ghost_batch`, `model`.
+    public var overrides = VariantOverrides()
 
     /// A variant that changes nothing but what is given.
     public init(name: String, note: String? = nil, bn: Bool? = nil, norm: NormKind? = nil, normGroups: Int? = nil,
@@ -77,7 +79,7 @@ public struct VariantSpec: Codable, Sendable, Equatable {
 
     /// Decodes the mapping, rejecting unknown keys and checking every value's range.
     public init(from decoder: any Decoder) throws {
-        try decoder.checkKeys(CodingKeys.self, in: "a variant")
+        try decoder.checkKeys(CodingKeys.self, in: "a variant", also: VariantOverrides.keys)
         let c = try decoder.container(keyedBy: CodingKeys.self)
         name = try c.slug(.name)
         note = try c.decodeIfPresent(String.self, forKey: .note)
@@ -95,6 +97,7 @@ public struct VariantSpec: Codable, Sendable, Equatable {
         seed = try c.decodeIfPresent(UInt64.self, forKey: .seed)
         epochs = try c.positiveIntIfPresent(.epochs, hint: "a number of epochs, e.g. 3")
         trainModeEval = try c.decodeIfPresent(Bool.self, forKey: .trainModeEval)
+        overrides = try VariantOverrides(from: decoder)
         if bn == false, let norm, norm != .batch {
             throw SpecIssue(c.path(.norm), "'norm: \(norm.rawValue)' conflicts with 'bn: false'",
                             hint: "bn: false removes the normalization layers; drop one of the two keys")
@@ -130,5 +133,6 @@ public struct VariantSpec: Codable, Sendable, Equatable {
         try c.encodeIfPresent(seed, forKey: .seed)
         try c.encodeIfPresent(epochs, forKey: .epochs)
         try c.encodeIfPresent(trainModeEval, forKey: .trainModeEval)
+        try overrides.encode(to: encoder)
     }
 }
