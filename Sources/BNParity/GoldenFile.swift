@@ -3,8 +3,8 @@ import Foundation
 
 /// A file of PyTorch reference results: `{"generator", "seed", "cases": [...]}`.
 ///
-/// The format is described in the project's `docs/parity.md`: four kinds of case (`module`,
-/// `loss`, `optimizer`, `trajectory`), tensors as `{"shape": [...], "data": [...]}` in row-major
+/// The format is described in the project's `docs/parity.md`: six kinds of case (`module`,
+/// `loss`, `optimizer`, `trajectory`, `scheduler`, `init`), tensors as `{"shape": [...], "data": [...]}` in row-major
 /// order, and state dicts keyed by PyTorch's names.
 public struct GoldenFile: Decodable, Sendable {
     /// What produced the file (e.g. the PyTorch version).
@@ -145,9 +145,11 @@ public struct GoldenStep: Decodable, Sendable {
     public var paramGrads: [String: GoldenTensor]?
     public var grad: GoldenTensor?
     public var paramAfter: GoldenTensor?
+    /// The optimizer's state for the parameter after the step (`step`, `exp_avg`, …).
+    public var state: [String: GoldenStateValue]?
 
     enum CodingKeys: String, CodingKey {
-        case input, output, grad
+        case input, output, grad, state
         case gradOutput = "grad_output", gradInput = "grad_input", paramGrads = "param_grads"
         case paramAfter = "param_after"
     }
@@ -189,13 +191,33 @@ public struct GoldenCase: Decodable, Sendable {
     public var losses: [Double]?
     public var finalState: [String: GoldenStateValue]?
     public var evalOutputOnFirstBatch: GoldenTensor?
+    // trajectory (optional) and scheduler
+    public var scheduler: [String: JSONValue]?
+    // scheduler
+    public var lrs: [Double]?
+    // init
+    public var function: String?
+    public var shape: [Int]?
+    public var scale: Double?
+    public var seed: Int?
+    public var std: Double?
+    public var bound: Double?
+    public var sample: GoldenSample?
 
     enum CodingKeys: String, CodingKey {
         case name, kind, module, args, mode, note, error, steps, input, target, output, model
-        case optimizer, frozen, batches, losses
+        case optimizer, frozen, batches, losses, scheduler, lrs, function, shape, scale, seed, std, bound, sample
         case stateBefore = "state_before", stateAfter = "state_after", gradInput = "grad_input"
         case paramBefore = "param_before", accumulationSteps = "accumulation_steps"
         case bnEvalDuringTraining = "bn_eval_during_training", initialState = "initial_state"
         case finalState = "final_state", evalOutputOnFirstBatch = "eval_output_on_first_batch"
     }
+}
+
+/// Summary statistics of one initialization draw.
+public struct GoldenSample: Decodable, Sendable {
+    public var mean: Double
+    public var std: Double
+    public var min: Double
+    public var max: Double
 }

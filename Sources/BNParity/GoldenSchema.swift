@@ -53,6 +53,7 @@ enum GoldenSchema {
                     throw GoldenSchemaError(field: "steps[\(k)].grad.shape", problem: "is \(grad.shape) but param_before is \(before.shape)")
                 }
             }
+            try checkOptimizerState(golden, parameterShape: before.shape)
         case "trajectory":
             guard let model = golden.model, !model.isEmpty else { throw GoldenSchemaError(field: "model", problem: "is missing or empty") }
             for (k, layer) in model.enumerated() {
@@ -85,8 +86,13 @@ enum GoldenSchema {
             try checkState(golden.finalState, field: "final_state")
             try checkTensor(golden.evalOutputOnFirstBatch, field: "eval_output_on_first_batch")
             for (k, loss) in (golden.losses ?? []).enumerated() { try checkFinite(loss, field: "losses[\(k)]") }
+            if let spec = golden.scheduler { try checkSchedule(spec, field: "scheduler") }
+        case "scheduler":
+            try checkScheduler(golden)
+        case "init":
+            try checkInit(golden)
         default:
-            throw GoldenSchemaError(field: "kind", problem: "'\(golden.kind)' is not one of module, loss, optimizer, trajectory")
+            throw GoldenSchemaError(field: "kind", problem: "'\(golden.kind)' is not one of module, loss, optimizer, trajectory, scheduler, init")
         }
     }
 
@@ -209,7 +215,7 @@ enum GoldenSchema {
         switch type {
         case "Linear": factors = [first("in_features"), first("out_features")]
         case "Conv2d": factors = [first("out_channels"), first("in_channels"), pairProduct("kernel_size")]
-        case "BatchNorm1d", "BatchNorm2d", "InstanceNorm2d", "FrozenBatchNorm2d": factors = [4, first("num_features")]
+        case "BatchNorm1d", "BatchNorm2d", "BatchNorm3d", "InstanceNorm2d", "FrozenBatchNorm2d": factors = [4, first("num_features")]
         case "GroupNorm": factors = [2, first("num_channels")]
         case "LayerNorm": factors = [2] + (values["normalized_shape"] ?? [1])
         default: factors = []

@@ -21,14 +21,16 @@ public struct ModuleFactory {
         case "Linear":
             module = Linear(try a.int("in_features"), try a.int("out_features"),
                             bias: try a.bool("bias", default: true), rng: rng)
-        case "BatchNorm1d", "BatchNorm2d":
+        case "BatchNorm1d", "BatchNorm2d", "BatchNorm3d":
             let n = try a.int("num_features"), eps = try a.double("eps", default: 1e-5)
             let momentum = try a.optionalDouble("momentum", default: 0.1)
             let affine = try a.bool("affine", default: true)
             let track = try a.bool("track_running_stats", default: true)
-            module = type == "BatchNorm1d"
-                ? BatchNorm1d(n, eps: eps, momentum: momentum, affine: affine, trackRunningStats: track)
-                : BatchNorm2d(n, eps: eps, momentum: momentum, affine: affine, trackRunningStats: track)
+            switch type {
+            case "BatchNorm1d": module = BatchNorm1d(n, eps: eps, momentum: momentum, affine: affine, trackRunningStats: track)
+            case "BatchNorm2d": module = BatchNorm2d(n, eps: eps, momentum: momentum, affine: affine, trackRunningStats: track)
+            default: module = BatchNorm3d(n, eps: eps, momentum: momentum, affine: affine, trackRunningStats: track)
+            }
         case "ReLU":
             _ = try a.bool("inplace", default: false)
             module = ReLU()
@@ -148,6 +150,26 @@ struct Arguments {
         switch values[key] {
         case nil, .null?: used.insert(key); return nil
         default: return try pair(key)
+        }
+    }
+
+    /// A pair of numbers given as a two-element list (`betas: [0.9, 0.999]`); absent gives `fallback`.
+    mutating func numberPair(_ key: String, default fallback: (Double, Double)) throws -> (Double, Double) {
+        switch value(key) {
+        case .array(let items)?:
+            guard items.count == 2, case .number(let a) = items[0], case .number(let b) = items[1] else { throw wrong(key, "a list of two numbers") }
+            return (a, b)
+        case nil: return fallback
+        default: throw wrong(key, "a list of two numbers")
+        }
+    }
+
+    /// A list of objects (`schedulers: [{…}, {…}]`).
+    mutating func objects(_ key: String) throws -> [[String: JSONValue]] {
+        guard case .array(let items)? = value(key) else { throw wrong(key, "a list of objects") }
+        return try items.map {
+            guard case .object(let object) = $0 else { throw wrong(key, "a list of objects") }
+            return object
         }
     }
 

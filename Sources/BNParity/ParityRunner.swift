@@ -5,7 +5,7 @@ import Foundation
 public struct CaseResult: Sendable {
     /// The case's name.
     public var name: String
-    /// Its kind (`module`, `loss`, `optimizer`, `trajectory`).
+    /// Its kind (`module`, `loss`, `optimizer`, `trajectory`, `scheduler`, `init`).
     public var kind: String
     /// Whether every compared value was within tolerance (and expected errors matched).
     public var passed: Bool
@@ -45,6 +45,8 @@ public struct ParityRunner: Sendable {
             case "loss": try runLoss(golden, &check)
             case "optimizer": try runOptimizer(golden, &check)
             case "trajectory": try runTrajectory(golden, &check)
+            case "scheduler": try runScheduler(golden, &check)
+            case "init": try runInit(golden, &check)
             default: check.fail("unknown case kind '\(golden.kind)'")
             }
         } catch {
@@ -57,7 +59,7 @@ public struct ParityRunner: Sendable {
     // MARK: - Expected errors
 
     /// Checks that `body` throws the error the case expects (`ValueError: …` or just the message).
-    private func expectError(_ expected: String, _ check: inout CaseCheck, _ body: () throws -> Void) -> Bool {
+    func expectError(_ expected: String, _ check: inout CaseCheck, _ body: () throws -> Void) -> Bool {
         do {
             try body()
             return false
@@ -70,7 +72,7 @@ public struct ParityRunner: Sendable {
         }
     }
 
-    private func describe(_ error: Error) -> String {
+    func describe(_ error: Error) -> String {
         (error as? CoreError)?.pythonDescription ?? "\(error)"
     }
 
@@ -136,7 +138,7 @@ public struct ParityRunner: Sendable {
         compareState(module, golden.stateAfter, .element, "state_after", &check)
     }
 
-    private func stateDict(_ golden: [String: GoldenStateValue]) -> StateDict {
+    func stateDict(_ golden: [String: GoldenStateValue]) -> StateDict {
         golden.sorted { $0.key < $1.key }.map { ($0.key, $0.value.stateValue) }
     }
 
@@ -209,48 +211,6 @@ public struct ParityRunner: Sendable {
         if let expected = golden.gradInput { Tolerance.element.compare("grad_input", result.gradient, expected, into: &check) }
     }
 
-    // MARK: - Optimizer cases
-
-    private func runOptimizer(_ golden: GoldenCase, _ check: inout CaseCheck) throws {
-        guard golden.module == nil || golden.module == "SGD" else { return check.fail("unsupported optimizer \(golden.module ?? "")") }
-        guard let before = golden.paramBefore else { return check.fail("optimizer case needs param_before") }
-        let parameter = Parameter(before.tensor)
-        var sgd: SGD?
-        let make = { sgd = try makeSGD(golden.args ?? [:], [parameter]) }
-        if let expected = golden.error {
-            if !expectError(expected, &check, make) { check.fail("no error, expected \"\(expected)\"") }
-            return
-        }
-        try make()
-        guard let sgd else { return }
-        for (index, step) in (golden.steps ?? []).enumerated() {
-            sgd.zeroGrad()
-            if let grad = step.grad { parameter.accumulate(grad.tensor) }
-            sgd.step()
-            if let expected = step.paramAfter {
-                Tolerance.element.compare("step \(index) param", parameter.value, expected, into: &check)
-            }
-        }
-    }
-
-    private func makeSGD(_ args: [String: JSONValue], _ parameters: [Parameter]) throws -> SGD {
-        func number(_ key: String, _ fallback: Double) throws -> Double {
-            switch args[key] {
-            case .number(let d)?: return d
-            case nil, .null?: return fallback
-            default: throw FactoryError(type: "SGD", message: "argument '\(key)' should be a number")
-            }
-        }
-        let known: Set<String> = ["lr", "momentum", "dampening", "weight_decay", "nesterov"]
-        let unknown = Set(args.keys).subtracting(known)
-        guard unknown.isEmpty else { throw FactoryError(type: "SGD", message: "unsupported argument(s) \(unknown.sorted())") }
-        var nesterov = false
-        if case .bool(let b)? = args["nesterov"] { nesterov = b }
-        return try SGD(parameters, lr: try number("lr", 0.001), momentum: try number("momentum", 0),
-                       dampening: try number("dampening", 0), weightDecay: try number("weight_decay", 0),
-                       nesterov: nesterov)
-    }
-
     // MARK: - Trajectory cases
 
     private func runTrajectory(_ golden: GoldenCase, _ check: inout CaseCheck) throws {
@@ -275,19 +235,24 @@ public struct ParityRunner: Sendable {
         if golden.bnEvalDuringTraining == true {
             for layer in modules where layer is BatchNorm { layer.eval() }
         }
-        let sgd = try makeSGD(golden.optimizer ?? [:], model.parameters())
+        var optimizerArgs = golden.optimizer ?? [:]
+        var optimizerType = "SGD"
+        if case .string(let type)? = optimizerArgs.removeValue(forKey: "type") { optimizerType = type }
+        let optimizer = try OptimizerFactory.make(optimizerType, optimizerArgs, model.parameters())
+        let schedule = try golden.scheduler.map { try ScheduleFactory.make($0, optimizer) }
         let k = max(golden.accumulationSteps ?? 1, 1)
         let loss = try CrossEntropyLoss()
         var losses: [Float] = []
-        sgd.zeroGrad()
+        optimizer.zeroGrad()
         for (index, batch) in batches.enumerated() {
             let logits = try model.forward(batch.input.tensor)
             let result = try loss.compute(logits: logits, targets: batch.target, gradScale: 1 / Float(k))
             losses.append(Float(result.value))
             try model.backwardParameters(result.gradient)
             if (index + 1) % k == 0 {
-                sgd.step()
-                sgd.zeroGrad()
+                optimizer.step()
+                schedule?.step()   // per optimizer step, as PyTorch users step a per-batch schedule
+                optimizer.zeroGrad()
             }
         }
         if let expected = golden.losses { Tolerance.trajectory.compare("losses", losses, expected, into: &check) }

@@ -9,16 +9,24 @@ public struct Tolerance: Sendable {
     public static let element = Tolerance(atol: 1e-5, rtol: 1e-4)
     /// Whole training trajectories, where float32 rounding compounds over steps.
     public static let trajectory = Tolerance(atol: 1e-3, rtol: 1e-3)
+    /// Double-precision formulas (learning-rate schedules, initialization std and bounds), which
+    /// bnlab computes with PyTorch's operations in PyTorch's order: equal up to the last bits.
+    public static let formula = Tolerance(atol: 1e-15, rtol: 1e-12)
 
     /// Compares `actual` with `expected`; records the largest absolute error and the first
     /// violation into `check`.
     func compare(_ what: String, _ actual: [Float], _ expected: [Double], into check: inout CaseCheck) {
+        compare(what, actual.map(Double.init), expected, into: &check)
+    }
+
+    /// Compares double-precision values (see the float version).
+    func compare(_ what: String, _ actual: [Double], _ expected: [Double], into check: inout CaseCheck) {
         guard actual.count == expected.count else {
             check.fail("\(what): \(actual.count) values, expected \(expected.count)")
             return
         }
         for (i, (a, e)) in zip(actual, expected).enumerated() {
-            let error = abs(Double(a) - e)
+            let error = abs(a - e)
             if error.isNaN || !(error <= atol + rtol * abs(e)) {
                 check.fail("\(what)[\(i)] = \(a), expected \(e)")
             }

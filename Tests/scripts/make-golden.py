@@ -5,13 +5,16 @@
 
 Every case is computed by PyTorch in float64 on inputs rounded to float32, as described in
 docs/parity.md: module cases (forward, backward, parameter gradients, state before/after, and
-expected errors), cross-entropy losses, SGD steps and short MLP training trajectories. Different
+expected errors), cross-entropy losses, SGD/Adam/AdamW/RMSprop steps with their state, learning-rate
+schedules, Xavier/Kaiming initialization statistics and short MLP training trajectories. Different
 seeds give different shapes and settings; `bnlab parity OUT.json` must pass on any of them.
 Needs PyTorch (pip install torch); the project's tests do not.
 """
 import argparse
 import json
+import math
 import random
+import warnings
 
 import torch
 import torch.nn as nn
@@ -142,8 +145,95 @@ def sgd_case(name, args, shape, steps):
     return case
 
 
+def optimizer_case(name, cls, args, shape, steps, skip=()):
+    """Steps of torch.optim.<cls> on one parameter; `skip` lists steps taken without a gradient."""
+    p = nn.Parameter(f32(torch.randn(*shape)))
+    kwargs = {k: tuple(v) if k == "betas" else v for k, v in args.items()}
+    opt = getattr(torch.optim, cls)([p], **kwargs)
+    case = {"name": name, "kind": "optimizer", "module": cls, "args": args, "param_before": tensor(p), "steps": []}
+    for k in range(steps):
+        opt.zero_grad()
+        step = {}
+        if k not in skip:
+            g = f32(torch.randn(*shape))
+            p.grad = g.clone()
+            step["grad"] = tensor(g)
+        opt.step()
+        step["param_after"] = tensor(p)
+        step["state"] = {key: int(v.item()) if key == "step" else tensor(v) for key, v in opt.state[p].items()}
+        case["steps"].append(step)
+    return case
+
+
+def optimizer_error_case(name, cls, args):
+    kwargs = {k: tuple(v) if k == "betas" else v for k, v in args.items()}
+    p = nn.Parameter(torch.zeros(2))
+    try:
+        getattr(torch.optim, cls)([p], **kwargs)
+    except Exception as e:
+        return {"name": name, "kind": "optimizer", "module": cls, "args": args, "error": f"{type(e).__name__}: {e}",
+                "param_before": tensor(torch.zeros(2)), "steps": []}
+    raise SystemExit(f"{name}: expected an error")
+
+
+def build_scheduler(opt, spec):
+    kwargs = {k: v for k, v in spec.items() if k != "type"}
+    if spec["type"] == "SequentialLR":
+        subs = [build_scheduler(opt, s) for s in kwargs["schedulers"]]
+        return torch.optim.lr_scheduler.SequentialLR(opt, subs, kwargs["milestones"])
+    return getattr(torch.optim.lr_scheduler, spec["type"])(opt, **kwargs)
+
+
+def scheduler_case(name, lr, spec, steps):
+    """The learning rate after construction and after each of `steps` optimizer + scheduler steps."""
+    p = nn.Parameter(torch.zeros(1))
+    opt = torch.optim.SGD([p], lr=lr)
+    case = {"name": name, "kind": "scheduler", "optimizer": {"lr": lr}, "scheduler": spec}
+    try:
+        sched = build_scheduler(opt, spec)
+    except Exception as e:
+        case["error"] = f"{type(e).__name__}: {e}"
+        return case
+    lrs = [sched.get_last_lr()[0]]
+    for _ in range(steps):
+        opt.step()
+        sched.step()
+        lrs.append(sched.get_last_lr()[0])
+        assert lrs[-1] == opt.param_groups[0]["lr"]
+    case["lrs"] = lrs
+    return case
+
+
+def init_case(name, function, args, shape, scale, seed):
+    """PyTorch's std (and bound) for nn.init.<function> on a tensor of `shape`, and the statistics of
+    one draw; bnlab's generator differs from PyTorch's, so the draws are compared statistically."""
+    case = {"name": name, "kind": "init", "function": function, "args": args, "shape": list(shape),
+            "scale": scale, "seed": seed}
+    t = torch.empty(*shape, dtype=torch.float64)
+    try:
+        getattr(nn.init, function)(t, **args, generator=torch.Generator().manual_seed(seed))
+        if function.startswith("xavier"):
+            fan_in, fan_out = nn.init._calculate_fan_in_and_fan_out(t)
+            std = args.get("gain", 1.0) * math.sqrt(2.0 / float(fan_in + fan_out))
+        else:
+            fan = nn.init._calculate_correct_fan(t, args.get("mode", "fan_in"))
+            std = nn.init.calculate_gain(args.get("nonlinearity", "leaky_relu"), args.get("a", 0)) / math.sqrt(fan)
+    except Exception as e:
+        case["error"] = f"{type(e).__name__}: {e}"
+        return case
+    t.mul_(scale)
+    case["std"] = std * abs(scale)
+    if function.endswith("uniform_"):
+        case["bound"] = math.sqrt(3.0) * std * abs(scale)
+    case["sample"] = {"mean": t.mean().item(), "std": t.std(unbiased=False).item(),
+                      "min": t.min().item(), "max": t.max().item()}
+    return case
+
+
 def trajectory_case(name, widths, bn, batch, n_batches, lr, momentum, accumulation=1, frozen=None,
-                    bn_eval=False, note=""):
+                    bn_eval=False, note="", optimizer=None, scheduler=None):
+    """An MLP trained on random batches; `optimizer` ({"type", …args}) replaces SGD(lr, momentum), and
+    `scheduler` (a schedule spec) is stepped after every optimizer step."""
     layers, spec = [], []
     for i in range(len(widths) - 2):
         layers.append(nn.Linear(widths[i], widths[i + 1], bias=not bn))
@@ -165,7 +255,14 @@ def trajectory_case(name, widths, bn, batch, n_batches, lr, momentum, accumulati
             p.requires_grad_(False)
         for p in layers[-1].parameters():
             p.requires_grad_(True)
-    opt = torch.optim.SGD([p for p in model.parameters() if p.requires_grad], lr=lr, momentum=momentum)
+    trainable = [p for p in model.parameters() if p.requires_grad]
+    if optimizer is None:
+        optimizer = {"lr": lr, "momentum": momentum}
+        opt = torch.optim.SGD(trainable, lr=lr, momentum=momentum)
+    else:
+        kwargs = {k: tuple(v) if k == "betas" else v for k, v in optimizer.items() if k != "type"}
+        opt = getattr(torch.optim, optimizer["type"])(trainable, **kwargs)
+    sched = build_scheduler(opt, scheduler) if scheduler else None
     batches = [(f32(torch.randn(batch, widths[0])), torch.randint(0, widths[-1], (batch,))) for _ in range(n_batches)]
     losses = []
     model.train()
@@ -180,12 +277,15 @@ def trajectory_case(name, widths, bn, batch, n_batches, lr, momentum, accumulati
         (loss / accumulation).backward()
         if (i + 1) % accumulation == 0:
             opt.step()
+            if sched:
+                sched.step()
             opt.zero_grad()
     model.eval()
     with torch.no_grad():
         eval_out = model(batches[0][0])
-    return {"name": name, "kind": "trajectory", "note": note, "model": spec,
-            "optimizer": {"lr": lr, "momentum": momentum}, "accumulation_steps": accumulation,
+    extra = {"scheduler": scheduler} if scheduler else {}
+    return {"name": name, "kind": "trajectory", "note": note, "model": spec, **extra,
+            "optimizer": optimizer, "accumulation_steps": accumulation,
             "frozen": frozen, "bn_eval_during_training": bn_eval, "initial_state": initial,
             "batches": [{"input": tensor(x), "target": y.tolist()} for x, y in batches],
             "losses": losses, "final_state": state(model), "eval_output_on_first_batch": tensor(eval_out)}
@@ -196,6 +296,7 @@ def main():
     parser.add_argument("out")
     parser.add_argument("--seed", type=int, default=7)
     args = parser.parse_args()
+    warnings.simplefilter("ignore")
     torch.manual_seed(args.seed)
     rng = random.Random(args.seed)
     r = lambda a, b: rng.randint(a, b)
@@ -261,6 +362,97 @@ def main():
     cases.append(trajectory_case("traj_bn_accum3", [12, 10, 3], True, 5, 6, 0.1, 0.0, accumulation=3))
     cases.append(trajectory_case("traj_frozen", [12, 10, 3], True, 6, 4, 0.1, 0.0, frozen="body"))
     cases.append(trajectory_case("traj_frozen_bn_eval", [12, 10, 3], True, 6, 4, 0.1, 0.0, frozen="body", bn_eval=True))
+    # BatchNorm3d.
+    for momentum, affine, track, mode in [(0.1, True, True, "train"), (None, True, True, "train"), (0.1, True, True, "eval"),
+                                          (0.3, False, True, "train"), (0.1, True, False, "train"), (0.1, False, False, "eval")]:
+        c = r(1, 4)
+        args3 = {"num_features": c, "momentum": momentum, "affine": affine, "track_running_stats": track,
+                 "eps": rng.choice([1e-5, 1e-3])}
+        cases.append(module_case(f"bn3d_m{momentum}_a{int(affine)}_t{int(track)}_{mode}", "BatchNorm3d", args3, mode,
+                                 [(r(1, 3), c, r(1, 3), r(2, 4), r(1, 4))] * 2, randomize_state=(mode == "eval")))
+    cases.append(error_case("bn3d_wrong_rank", "BatchNorm3d", {"num_features": 3}, "train", (2, 3, 4, 5)))
+    cases.append(error_case("bn3d_one_value", "BatchNorm3d", {"num_features": 2}, "train", (1, 2, 1, 1, 1)))
+    # Adam, AdamW, RMSprop: several steps with each option; a step without a gradient is skipped.
+    shape = lambda: (r(1, 4), r(1, 5))
+    cases.append(optimizer_case("adam_default", "Adam", {}, shape(), 4))
+    cases.append(optimizer_case("adam_all", "Adam", {"lr": 0.01, "betas": [0.8, 0.95], "eps": 1e-6, "weight_decay": 0.05,
+                                                      "amsgrad": True}, shape(), 5, skip=(2,)))
+    cases.append(optimizer_case("adam_weight_decay", "Adam", {"lr": 0.05, "weight_decay": 0.1}, (r(2, 6),), 4))
+    cases.append(optimizer_case("adam_amsgrad", "Adam", {"lr": 0.02, "amsgrad": True}, shape(), 6))
+    cases.append(optimizer_case("adamw_default", "AdamW", {}, shape(), 4))
+    cases.append(optimizer_case("adamw_all", "AdamW", {"lr": 0.03, "betas": [0.85, 0.99], "eps": 1e-7, "weight_decay": 0.2,
+                                                        "amsgrad": True}, shape(), 5, skip=(0,)))
+    cases.append(optimizer_case("rmsprop_default", "RMSprop", {}, shape(), 4))
+    cases.append(optimizer_case("rmsprop_centered", "RMSprop", {"lr": 0.005, "alpha": 0.9, "centered": True}, shape(), 4))
+    cases.append(optimizer_case("rmsprop_momentum", "RMSprop", {"lr": 0.01, "momentum": 0.8, "weight_decay": 0.01}, shape(), 5))
+    cases.append(optimizer_case("rmsprop_all", "RMSprop", {"lr": 0.002, "alpha": 0.95, "eps": 1e-6, "weight_decay": 0.03,
+                                                            "momentum": 0.5, "centered": True}, shape(), 5, skip=(1,)))
+    cases.append(optimizer_error_case("adam_negative_lr", "Adam", {"lr": -1.0}))
+    cases.append(optimizer_error_case("adam_beta1_one", "Adam", {"betas": [1.0, 0.999]}))
+    cases.append(optimizer_error_case("adam_beta2_negative", "Adam", {"betas": [0.9, -0.5]}))
+    cases.append(optimizer_error_case("adam_negative_eps", "Adam", {"eps": -1e-08}))
+    cases.append(optimizer_error_case("adamw_negative_weight_decay", "AdamW", {"weight_decay": -0.01}))
+    cases.append(optimizer_error_case("rmsprop_negative_alpha", "RMSprop", {"alpha": -0.1}))
+    cases.append(optimizer_error_case("rmsprop_negative_momentum", "RMSprop", {"momentum": -0.9}))
+    # Learning-rate schedules: the lr after construction and after every step.
+    lr0 = rng.choice([0.1, 0.05, 1.0])
+    cases.append(scheduler_case("steplr", lr0, {"type": "StepLR", "step_size": r(2, 4), "gamma": 0.5}, 12))
+    cases.append(scheduler_case("steplr_default_gamma", lr0, {"type": "StepLR", "step_size": r(1, 3)}, 8))
+    cases.append(scheduler_case("multisteplr", lr0, {"type": "MultiStepLR", "milestones": [2, r(4, 6), r(4, 6), 9],
+                                                     "gamma": 0.3}, 12))
+    cases.append(scheduler_case("exponentiallr", lr0, {"type": "ExponentialLR", "gamma": rng.choice([0.9, 0.7])}, 10))
+    t_max = r(3, 8)
+    cases.append(scheduler_case("cosine", lr0, {"type": "CosineAnnealingLR", "T_max": t_max}, 3 * t_max + 2))
+    cases.append(scheduler_case("cosine_eta_min", lr0, {"type": "CosineAnnealingLR", "T_max": t_max, "eta_min": 0.001},
+                                2 * t_max + 3))
+    cases.append(scheduler_case("linearlr_default", lr0, {"type": "LinearLR"}, 8))
+    cases.append(scheduler_case("linearlr_warmup", lr0, {"type": "LinearLR", "start_factor": 0.1, "end_factor": 1.0,
+                                                         "total_iters": r(2, 5)}, 8))
+    cases.append(scheduler_case("linearlr_decay", lr0, {"type": "LinearLR", "start_factor": 1.0, "end_factor": 0.25,
+                                                        "total_iters": 4}, 7))
+    warm = r(2, 5)
+    cases.append(scheduler_case("sequential_warmup_cosine", lr0, {"type": "SequentialLR", "schedulers": [
+        {"type": "LinearLR", "start_factor": 0.01, "total_iters": warm},
+        {"type": "CosineAnnealingLR", "T_max": r(4, 10), "eta_min": 1e-4}], "milestones": [warm]}, 20))
+    cases.append(scheduler_case("sequential_three", lr0, {"type": "SequentialLR", "schedulers": [
+        {"type": "ExponentialLR", "gamma": 0.9}, {"type": "StepLR", "step_size": 2, "gamma": 0.5},
+        {"type": "MultiStepLR", "milestones": [1, 3]}], "milestones": [3, 7]}, 12))
+    cases.append(scheduler_case("sequential_constant_then_linear", lr0, {"type": "SequentialLR", "schedulers": [
+        {"type": "StepLR", "step_size": 100}, {"type": "LinearLR", "start_factor": 0.5, "total_iters": 3}],
+        "milestones": [4]}, 10))
+    cases.append(scheduler_case("linearlr_start_zero", lr0, {"type": "LinearLR", "start_factor": 0.0}, 1))
+    cases.append(scheduler_case("linearlr_end_above_one", lr0, {"type": "LinearLR", "end_factor": 1.5}, 1))
+    cases.append(scheduler_case("sequential_milestones_mismatch", lr0, {"type": "SequentialLR", "schedulers": [
+        {"type": "ExponentialLR", "gamma": 0.9}, {"type": "StepLR", "step_size": 2}], "milestones": [3, 5]}, 1))
+    cases.append(scheduler_case("sequential_empty", lr0, {"type": "SequentialLR", "schedulers": [], "milestones": []}, 1))
+    # Xavier and Kaiming initialization: PyTorch's std and bound, and a draw's statistics.
+    for function, init_args in [("xavier_uniform_", {}), ("xavier_uniform_", {"gain": 5.0 / 3}), ("xavier_normal_", {}),
+                           ("xavier_normal_", {"gain": math.sqrt(2.0)}), ("kaiming_uniform_", {}),
+                           ("kaiming_uniform_", {"a": math.sqrt(5.0)}),
+                           ("kaiming_uniform_", {"mode": "fan_out", "nonlinearity": "relu"}),
+                           ("kaiming_normal_", {"nonlinearity": "relu"}),
+                           ("kaiming_normal_", {"a": 0.2, "mode": "fan_out"}),
+                           ("kaiming_normal_", {"mode": "FAN_IN", "nonlinearity": "tanh"}),
+                           ("kaiming_normal_", {"nonlinearity": "selu"}), ("kaiming_uniform_", {"nonlinearity": "sigmoid"})]:
+        shape = rng.choice([(r(20, 80), r(20, 80)), (r(8, 16), r(2, 6), 3, 3)])
+        tag = "_".join(f"{k}{v if not isinstance(v, float) else round(v, 3)}" for k, v in init_args.items())
+        cases.append(init_case(f"{function.rstrip('_')}{'_' + tag if tag else ''}", function, init_args, shape,
+                               rng.choice([1.0, 1.0, 0.5]), r(0, 10**6)))
+    cases.append(init_case("xavier_uniform_1d", "xavier_uniform_", {}, (5,), 1.0, 1))
+    cases.append(init_case("kaiming_normal_bad_mode", "kaiming_normal_", {"mode": "fan_avg"}, (4, 3), 1.0, 1))
+    cases.append(init_case("kaiming_uniform_bad_nonlinearity", "kaiming_uniform_", {"nonlinearity": "gelu"}, (4, 3), 1.0, 1))
+    cases.append(init_case("xavier_normal_empty", "xavier_normal_", {}, (0, 0), 1.0, 1))
+    # Training with Adam, AdamW and RMSprop under a schedule stepped per batch.
+    cases.append(trajectory_case("traj_bn_adam_warmup_cosine", [12, 10, 8, 3], True, 6, 8, None, None,
+                                 optimizer={"type": "Adam", "lr": 0.01, "amsgrad": True},
+                                 scheduler={"type": "SequentialLR", "schedulers": [
+                                     {"type": "LinearLR", "start_factor": 0.1, "total_iters": 3},
+                                     {"type": "CosineAnnealingLR", "T_max": 5}], "milestones": [3]}))
+    cases.append(trajectory_case("traj_bn_adamw_step", [12, 10, 3], True, 5, 6, None, None, accumulation=2,
+                                 optimizer={"type": "AdamW", "lr": 0.02, "weight_decay": 0.1},
+                                 scheduler={"type": "StepLR", "step_size": 2, "gamma": 0.5}))
+    cases.append(trajectory_case("traj_rmsprop_centered", [12, 10, 3], False, 6, 5, None, None,
+                                 optimizer={"type": "RMSprop", "lr": 0.005, "momentum": 0.5, "centered": True}))
     with open(args.out, "w") as f:
         json.dump({"generator": f"PyTorch {torch.__version__} CPU, float64 arithmetic on float32-representable inputs",
                    "seed": args.seed, "cases": cases}, f)

@@ -9,6 +9,7 @@ public struct CoreError: Error, Equatable, CustomStringConvertible, Sendable {
         case runtimeError = "RuntimeError"
         case indexError = "IndexError"
         case keyError = "KeyError"
+        case zeroDivisionError = "ZeroDivisionError"
     }
 
     /// Which PyTorch exception this corresponds to.

@@ -16,21 +16,9 @@
 /// ```
 /// Eval with running statistics: `y = (x - rm) / √(rv + eps) · gamma + beta`, nothing updates.
 ///
-/// Use ``BatchNorm1d`` for (N, C) or (N, C, L) and ``BatchNorm2d`` for (N, C, H, W).
-public class BatchNorm: Module {
-    /// The number of channels C.
-    public let numFeatures: Int
-    /// Added to the variance before the square root.
-    public let eps: Double
-    /// The running-average factor; nil means a cumulative average over all batches.
-    public let momentum: Double?
-    /// gamma (ones) and beta (zeros), or nil when `affine == false`.
-    public let weight: Parameter?, bias: Parameter?
-    /// Running statistics, or nil when `trackRunningStats == false`.
-    public let runningMean: Buffer?, runningVar: Buffer?
-    /// Training forwards seen while tracking (PyTorch's `num_batches_tracked`).
-    public let numBatchesTracked: Counter?
-
+/// Use ``BatchNorm1d`` for (N, C) or (N, C, L), ``BatchNorm2d`` for (N, C, H, W) and
+/// ``BatchNorm3d`` for (N, C, D, H, W). Parameters and buffers are set up by ``NormBase``.
+public class BatchNorm: NormBase {
     /// The statistics of the last forward that normalized with batch statistics: per-channel
     /// mean and biased variance, and the count n they were taken over.
     public private(set) var lastBatchStatistics: (mean: [Float], variance: [Float], count: Int)?
@@ -44,33 +32,6 @@ public class BatchNorm: Module {
     private var shift: [Float] = []
     private var invstd: [Float] = []
     private var usedBatchStatistics = true
-
-    init(numFeatures: Int, eps: Double, momentum: Double?, affine: Bool, trackRunningStats: Bool) {
-        self.numFeatures = numFeatures
-        self.eps = eps
-        self.momentum = momentum
-        weight = affine ? Parameter(Tensor(repeating: 1, shape: [numFeatures])) : nil
-        bias = affine ? Parameter(Tensor(zeros: [numFeatures])) : nil
-        runningMean = trackRunningStats ? Buffer(Tensor(zeros: [numFeatures])) : nil
-        runningVar = trackRunningStats ? Buffer(Tensor(repeating: 1, shape: [numFeatures])) : nil
-        numBatchesTracked = trackRunningStats ? Counter(0) : nil
-        super.init()
-    }
-
-    /// Whether the layer has gamma and beta.
-    public var affine: Bool { weight != nil }
-    /// Whether the layer keeps running statistics.
-    public var trackRunningStats: Bool { runningMean != nil }
-
-    public override var stateEntries: [StateEntry] {
-        var entries: [StateEntry] = []
-        if let weight, let bias { entries += [.parameter("weight", weight), .parameter("bias", bias)] }
-        if let runningMean, let runningVar, let numBatchesTracked {
-            entries += [.buffer("running_mean", runningMean), .buffer("running_var", runningVar),
-                        .counter("num_batches_tracked", numBatchesTracked)]
-        }
-        return entries
-    }
 
     public override var summary: String {
         var options: [String] = []
@@ -359,6 +320,23 @@ public final class BatchNorm2d: BatchNorm {
     override func checkInputDimensions(_ x: Tensor) throws {
         guard x.rank == 4 else {
             throw CoreError.value("expected 4D input (got \(x.rank)D input)")
+        }
+    }
+}
+
+/// Batch normalization for (N, C, D, H, W) input (PyTorch's `BatchNorm3d`): each channel
+/// normalizes its N·D·H·W values.
+public final class BatchNorm3d: BatchNorm {
+    /// A layer over `numFeatures` channels with PyTorch's defaults.
+    public init(_ numFeatures: Int, eps: Double = 1e-5, momentum: Double? = 0.1,
+                affine: Bool = true, trackRunningStats: Bool = true) {
+        super.init(numFeatures: numFeatures, eps: eps, momentum: momentum, affine: affine,
+                   trackRunningStats: trackRunningStats)
+    }
+
+    override func checkInputDimensions(_ x: Tensor) throws {
+        guard x.rank == 5 else {
+            throw CoreError.value("expected 5D input (got \(x.rank)D input)")
         }
     }
 }

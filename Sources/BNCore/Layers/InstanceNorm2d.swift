@@ -12,25 +12,7 @@
 /// let norm = InstanceNorm2d(3, affine: true)
 /// let y = try norm.forward(Tensor(zeros: [2, 3, 8, 8]))
 /// ```
-public final class InstanceNorm2d: Module {
-    /// The number of channels C.
-    public let numFeatures: Int
-    /// Added to the variance before the square root.
-    public let eps: Double
-    /// The weight of the newest batch in the running statistics (nil: no update).
-    public let momentum: Double?
-    /// The per-channel scale (ones), or nil without `affine`.
-    public let weight: Parameter?
-    /// The per-channel shift (zeros), or nil without `affine`.
-    public let bias: Parameter?
-    /// The running mean (zeros), or nil without `trackRunningStats`.
-    public let runningMean: Buffer?
-    /// The running unbiased variance (ones), or nil without `trackRunningStats`.
-    public let runningVar: Buffer?
-    /// PyTorch's `num_batches_tracked` (registered but never advanced), or nil without
-    /// `trackRunningStats`.
-    public let numBatchesTracked: Counter?
-
+public final class InstanceNorm2d: NormBase {
     private var inputShape: [Int] = []
     private var layout = NormalizationLayout(groups: 0, groupSize: 0, groupsPerSample: 1, span: 1)
     /// Whether the last forward normalized with instance statistics (else running ones).
@@ -43,27 +25,8 @@ public final class InstanceNorm2d: Module {
     /// A layer over `numFeatures` channels; see the type's documentation for the options.
     public init(_ numFeatures: Int, eps: Double = 1e-5, momentum: Double? = 0.1, affine: Bool = false,
                 trackRunningStats: Bool = false) {
-        self.numFeatures = numFeatures
-        self.eps = eps
-        self.momentum = momentum
-        weight = affine ? Parameter(Tensor(repeating: 1, shape: [numFeatures])) : nil
-        bias = affine ? Parameter(Tensor(zeros: [numFeatures])) : nil
-        runningMean = trackRunningStats ? Buffer(Tensor(zeros: [numFeatures])) : nil
-        runningVar = trackRunningStats ? Buffer(Tensor(repeating: 1, shape: [numFeatures])) : nil
-        numBatchesTracked = trackRunningStats ? Counter(0) : nil
-        super.init()
-    }
-
-    /// PyTorch's order: `weight`, `bias` (affine), then `running_mean`, `running_var`,
-    /// `num_batches_tracked` (tracking); empty by default.
-    public override var stateEntries: [StateEntry] {
-        var entries: [StateEntry] = []
-        if let weight { entries.append(.parameter("weight", weight)) }
-        if let bias { entries.append(.parameter("bias", bias)) }
-        if let runningMean { entries.append(.buffer("running_mean", runningMean)) }
-        if let runningVar { entries.append(.buffer("running_var", runningVar)) }
-        if let numBatchesTracked { entries.append(.counter("num_batches_tracked", numBatchesTracked)) }
-        return entries
+        super.init(numFeatures: numFeatures, eps: eps, momentum: momentum, affine: affine,
+                   trackRunningStats: trackRunningStats)
     }
 
     /// `InstanceNorm2d(3)`, with the options that differ from the defaults.

@@ -31,7 +31,9 @@ public final class Linear: Module {
     public override func forward(_ x: Tensor) throws -> Tensor {
         guard x.rank >= 1, x.shape.last == inFeatures else {
             let rows = x.count / max(x.shape.last ?? 1, 1)
-            throw CoreError.runtime("mat1 and mat2 shapes cannot be multiplied (\(rows)x\(x.shape.last ?? 0) and \(inFeatures)x\(outFeatures))")
+            // PyTorch 2.15 names the kernel: addmm with a bias, mm without.
+            let kernel = bias == nil ? "mm" : "addmm"
+            throw CoreError.runtime("\(kernel): mat1 and mat2 shapes cannot be multiplied (\(rows)x\(x.shape.last ?? 0) and \(inFeatures)x\(outFeatures))")
         }
         input = x
         let n = x.count / inFeatures

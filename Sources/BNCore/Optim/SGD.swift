@@ -10,11 +10,13 @@
 /// p = p - lr·g
 /// ```
 /// Parameters without a gradient (frozen, or untouched since the last zero) are skipped.
-public final class SGD {
+public final class SGD: Optimizer {
     /// The parameters updated, in order.
     public let parameters: [Parameter]
     /// The learning rate (may be changed between steps, e.g. by a schedule).
     public var lr: Double
+    /// PyTorch's `initial_lr`, set by the first scheduler attached.
+    public var initialLR: Double?
     /// μ, τ, wd and the Nesterov switch.
     public let momentum: Double, dampening: Double, weightDecay: Double, nesterov: Bool
     /// Each parameter's momentum buffer (nil before its first update), in parameter order:
@@ -24,9 +26,9 @@ public final class SGD {
     /// An optimizer over `parameters`; throws PyTorch's errors for invalid settings.
     public init(_ parameters: [Parameter], lr: Double, momentum: Double = 0, dampening: Double = 0,
                 weightDecay: Double = 0, nesterov: Bool = false) throws {
-        guard lr >= 0 else { throw CoreError.value("Invalid learning rate: \(lr)") }
-        guard momentum >= 0 else { throw CoreError.value("Invalid momentum value: \(momentum)") }
-        guard weightDecay >= 0 else { throw CoreError.value("Invalid weight_decay value: \(weightDecay)") }
+        try requireNonNegative(lr, "learning rate")
+        try requireNonNegative(momentum, "momentum value")
+        try requireNonNegative(weightDecay, "weight_decay value")
         if nesterov && (momentum <= 0 || dampening != 0) {
             throw CoreError.value("Nesterov momentum requires a momentum and zero dampening")
         }
@@ -81,9 +83,11 @@ public final class SGD {
             }
         }
     }
+}
 
-    /// Forgets every parameter's gradient.
-    public func zeroGrad() {
-        for p in parameters { p.zeroGrad() }
+extension SGD: OptimizerParameterState {
+    /// `momentum_buffer`, once the parameter has one (momentum ≠ 0).
+    public func parameterState(at index: Int) -> [String: StateValue] {
+        momentumBuffers[index].map { ["momentum_buffer": .tensor($0)] } ?? [:]
     }
 }
