@@ -25,7 +25,8 @@ public struct ModelBuildError: Error, CustomStringConvertible, Sendable {
 
 /// Turns resolved `LayerSpec`s (every input size known) into core modules.
 public enum ModelBuilder {
-    /// Builds the network, drawing initial weights (and dropout masks) from `rng`.
+    /// Builds the network, drawing initial weights (PyTorch's default, then each layer's `init`)
+    /// and dropout masks from `rng`.
     public static func build(_ layers: [LayerSpec], rng: RandomSource) throws -> BuiltModel {
         var modules: [Module] = []
         for (index, spec) in layers.enumerated() {
@@ -67,6 +68,19 @@ public enum ModelBuilder {
                 }
             } catch let error as CoreError {
                 throw ModelBuildError(index: index, message: "\(spec.typeName): \(error.message)")
+            }
+        }
+        // torch.nn.init after construction, in layer order, from the same random source.
+        for (index, spec) in layers.enumerated() {
+            let initialization: InitSpec?, weight: Parameter?
+            switch spec {
+            case .linear(let o): (initialization, weight) = (o.initialization, (modules[index] as? Linear)?.weight)
+            case .conv2d(let o): (initialization, weight) = (o.initialization, (modules[index] as? Conv2d)?.weight)
+            default: (initialization, weight) = (nil, nil)
+            }
+            guard let initialization, let weight else { continue }
+            do { try WeightInit.apply(initialization, to: weight, rng: rng) } catch let error as CoreError {
+                throw ModelBuildError(index: index, message: "\(spec.typeName) init: \(error.message)")
             }
         }
         let network = Sequential(modules)
