@@ -11,6 +11,22 @@ public struct BuiltModel {
 
     /// The head's parameters: what stays trainable when the body is frozen.
     public var head: Module? { headIndex.map { network.layers[$0] } }
+
+    /// `‖W‖ = √(Σ w²)` over every Linear/Conv2d weight directly followed by a BatchNorm layer:
+    /// the weights whose scale BatchNorm cancels (`BN(a·W·x) = BN(W·x)`), so weight decay shrinks
+    /// them without changing the function, raising their effective learning rate `lr / ‖W‖²`.
+    /// nil when no such layer exists.
+    public var scaleInvariantWeightNorm: Double? {
+        let layers = network.layers
+        var sum = 0.0, found = false
+        for i in layers.indices.dropLast() where layers[i + 1] is BatchNorm {
+            let weight = (layers[i] as? Linear)?.weight ?? (layers[i] as? Conv2d)?.weight
+            guard let weight else { continue }
+            found = true
+            for w in weight.value.data { sum += Double(w) * Double(w) }
+        }
+        return found ? sum.squareRoot() : nil
+    }
 }
 
 /// Why a layer list cannot be built.

@@ -319,7 +319,7 @@ struct TrainingSession {
             epoch: epoch, phase: phase.name, trainLoss: epochTrainLoss, testLoss: eval.loss,
             classCorrect: eval.classCorrect, classTotal: eval.classTotal,
             trainMode: trainMode, probeDrift: drift?.maxAbsChange, probeChanged: drift?.changed,
-            seconds: seconds(since: epochStart))))
+            seconds: seconds(since: epochStart), weightNorm: plan.record.weightNorm ? model.scaleInvariantWeightNorm : nil)))
         rngAtEpochEnd = nil
         setTrainingMode(phase)
     }
