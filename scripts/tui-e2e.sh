@@ -28,7 +28,7 @@ wait_for "the run queue is empty" 'No runs yet'
 wait_for "the footer lists key hints" 'Enter run .*\?/F1 help'
 wait_until "colors are used when allowed" 5 -- has_color
 keys j
-wait_for "j moves to bn-vs-no-bn" 'Experiments 2/7'
+wait_for "j moves to bn-vs-no-bn" 'Experiments 2/11'
 keys Enter
 wait_for "Enter offers all variants or one" 'Run bn-vs-no-bn'
 keys Enter
@@ -48,18 +48,18 @@ keys 2
 wait_for "2 shows per-class accuracy after an epoch" 'bn eval [0-9.]+%' 20
 keys 1
 T resize-window -t "$SESSION" -x 70 -y 20
-wait_for "a 70x20 pane gets the compact layout" 'Experiments 2/7 +\(Tab: runs\)'
+wait_for "a 70x20 pane gets the compact layout" 'Experiments 2/11 +\(Tab: runs\)'
 T resize-window -t "$SESSION" -x 30 -y 10
 wait_for "a 30x10 pane says it is too small" 'too small: 30x10'
 T resize-window -t "$SESSION" -x 120 -y 40
-wait_for "back at 120x40 the full layout returns" '─ Experiments 2/7 '
+wait_for "back at 120x40 the full layout returns" '─ Experiments 2/11 '
 wait_until "charts are redrawn after the resize" 10 -- has_braille
 keys q
 wait_for "q asks first while runs are active" 'Quit bnlab\?'
 keys y
 wait_for "y quits with status 0" '^bnlab-exit-0$'
 wait_until "the terminal is restored (main screen, cursor shown)" 5 -- terminal_sane
-wait_gone "no workbench is left on the screen" 'Experiments 2/7'
+wait_gone "no workbench is left on the screen" 'Experiments 2/11'
 shell_works "the shell is back and echoes"
 check_files() { [ "$(ls "$RUNS"/bn-vs-no-bn-*.jsonl 2>/dev/null | wc -l)" -eq 2 ] && tail -qn1 "$RUNS"/bn-vs-no-bn-*.jsonl | grep -c '"status":"cancelled"' | grep -qx 2; }
 wait_until "quitting cancelled both runs, whose files end with a cancelled event" 5 -- check_files
