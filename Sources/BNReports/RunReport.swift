@@ -79,6 +79,10 @@ public struct RunReport {
                          + "; seed \(h.seed); dataset " + TerminalSafe.strip(h.datasetFingerprint))
         }
         if let line = lrLine(run) { lines.append(line) }
+        let norms = run.epochs.compactMap(\.weightNorm)
+        if !norms.isEmpty {
+            lines.append("  weight_norm by epoch: " + norms.map { NumberFormat.value($0, significantDigits: 4) }.joined(separator: ", "))
+        }
         lines += recorderLines(run)
         for notice in run.notices { lines.append("  notice: " + TerminalSafe.strip(notice)) }
         return lines

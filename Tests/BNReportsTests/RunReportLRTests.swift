@@ -22,7 +22,19 @@ struct RunReportLRTests {
         let text = RunReport(runs: [RunFile(header: header, events: events)]).render()
         #expect(text.contains("AdamW lr 0.1, betas (0.9, 0.999), weight decay 0.01; batch 64"))
         #expect(text.contains("lr 0.01 … 0.1 over the run (SequentialLR(LinearLR, CosineAnnealingLR) per step)"))
+        #expect(!text.contains("weight_norm"))
         let constant = RunReport(runs: [base]).render()
         #expect(constant.contains("SGD lr 0.01, momentum 0.0; batch 64") && !constant.contains("over the run"))
+    }
+
+    @Test func weightNormsAreListedPerEpoch() {
+        let base = RunReportTests.run(variant: "bn", losses: [2, 1.5, 1])
+        let events = base.events.map { event -> RunEvent in
+            guard case .epoch(var e) = event else { return event }
+            e.weightNorm = 14.9142
+            return .epoch(e)
+        }
+        let text = RunReport(runs: [RunFile(header: base.header, events: events)]).render()
+        #expect(text.contains("weight_norm by epoch: 14.91"))
     }
 }
