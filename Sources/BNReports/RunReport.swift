@@ -74,13 +74,29 @@ public struct RunReport {
         if let message = s.message { lines.append("  " + TerminalSafe.strip(message)) }
         if let plan = h.config {
             lines.append("  model: \(plan.model.map(\.description).joined(separator: arrow))")
-            lines.append("  SGD lr \(plan.optimizer.lr), momentum \(plan.optimizer.momentum); batch \(plan.batchSize)"
+            lines.append("  \(plan.optimizer.summary); batch \(plan.batchSize)"
                          + (plan.accumulationSteps > 1 ? " (\(plan.accumulationSteps) x \(plan.microBatch) accumulated)" : "")
                          + "; seed \(h.seed); dataset " + TerminalSafe.strip(h.datasetFingerprint))
+        }
+        if let line = lrLine(run) { lines.append(line) }
+        let norms = run.epochs.compactMap(\.weightNorm)
+        if !norms.isEmpty {
+            lines.append("  weight_norm by epoch: " + norms.map { NumberFormat.value($0, significantDigits: 4) }.joined(separator: ", "))
         }
         lines += recorderLines(run)
         for notice in run.notices { lines.append("  notice: " + TerminalSafe.strip(notice)) }
         return lines
+    }
+
+    /// `  lr 0.001 … 0.1 over the run (SequentialLR(LinearLR, CosineAnnealingLR) per step)`, when the
+    /// recorded lr changes or the run has schedulers; nil for a constant lr.
+    func lrLine(_ run: RunFile) -> String? {
+        let rates = run.steps.map(\.lr).filter(\.isFinite)
+        let schedules = run.header.config?.scheduler ?? []
+        guard let lo = rates.min(), let hi = rates.max(), lo != hi || !schedules.isEmpty else { return nil }
+        let shown = schedules.map { "\($0.schedule.summary) per \($0.interval.rawValue)" }.joined(separator: ", ")
+        return "  lr \(NumberFormat.value(lo, significantDigits: 3)) … \(NumberFormat.value(hi, significantDigits: 3)) over the run"
+            + (shown.isEmpty ? "" : " (\(shown))")
     }
 
     func lossChart() -> [String] {

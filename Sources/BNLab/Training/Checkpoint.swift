@@ -7,7 +7,7 @@ import Foundation
 /// | name | what |
 /// |---|---|
 /// | `0.weight`, `2.running_mean`, `2.num_batches_tracked`, … | the model (F32; I64 counters) |
-/// | `optimizer.state.<i>.momentum_buffer` | SGD's buffer of the i-th trained parameter (PyTorch's index) |
+/// | `optimizer.state.<i>.<field>` | the optimizer's state of the i-th trained parameter (PyTorch's index and names, ``OptimizerState``) |
 /// | `bnlab.grad.<key>` | gradients accumulated in an unfinished accumulation group |
 /// | `bnlab.probe.previous` | the probe's last eval-mode output (for its drift) |
 ///
@@ -39,16 +39,6 @@ public struct Checkpoint: Sendable, Equatable {
     /// The model's state dict: every tensor but the optimizer's and bnlab's own.
     public var modelState: StateDict {
         file.stateDict(excludingPrefixes: [Self.optimizerPrefix, Self.bnlabPrefix])
-    }
-
-    /// The momentum buffer of the i-th trained parameter, by index.
-    public var momentumBuffers: [Int: Tensor] {
-        var out: [Int: Tensor] = [:]
-        for (name, value) in file.tensors where name.hasPrefix(Self.optimizerPrefix) && name.hasSuffix(".momentum_buffer") {
-            let index = name.dropFirst(Self.optimizerPrefix.count).dropLast(".momentum_buffer".count)
-            if let i = Int(index), case .f32(let shape, let v) = value { out[i] = Tensor(shape: shape, data: v) }
-        }
-        return out
     }
 
     /// The training position, or an error saying why it is missing or unreadable.

@@ -11,6 +11,22 @@ public struct BuiltModel {
 
     /// The head's parameters: what stays trainable when the body is frozen.
     public var head: Module? { headIndex.map { network.layers[$0] } }
+
+    /// `‖W‖ = √(Σ w²)` over every Linear/Conv2d weight directly followed by a BatchNorm layer:
+    /// the weights whose scale BatchNorm cancels (`BN(a·W·x) = BN(W·x)`), so weight decay shrinks
+    /// them without changing the function, raising their effective learning rate `lr / ‖W‖²`.
+    /// nil when no such layer exists.
+    public var scaleInvariantWeightNorm: Double? {
+        let layers = network.layers
+        var sum = 0.0, found = false
+        for i in layers.indices.dropLast() where layers[i + 1] is BatchNorm {
+            let weight = (layers[i] as? Linear)?.weight ?? (layers[i] as? Conv2d)?.weight
+            guard let weight else { continue }
+            found = true
+            for w in weight.value.data { sum += Double(w) * Double(w) }
+        }
+        return found ? sum.squareRoot() : nil
+    }
 }
 
 /// Why a layer list cannot be built.
@@ -31,7 +47,8 @@ public enum ModelBuilder {
                            affine: o.affine, trackRunningStats: o.trackRunningStats)
     }
 
-    /// Builds the network, drawing initial weights (and dropout masks) from `rng`.
+    /// Builds the network, drawing initial weights (PyTorch's default, then each layer's `init`)
+    /// and dropout masks from `rng`.
     public static func build(_ layers: [LayerSpec], rng: RandomSource) throws -> BuiltModel {
         var modules: [Module] = []
         for (index, spec) in layers.enumerated() {
@@ -77,6 +94,19 @@ public enum ModelBuilder {
                 }
             } catch let error as CoreError {
                 throw ModelBuildError(index: index, message: "\(spec.typeName): \(error.message)")
+            }
+        }
+        // torch.nn.init after construction, in layer order, from the same random source.
+        for (index, spec) in layers.enumerated() {
+            let initialization: InitSpec?, weight: Parameter?
+            switch spec {
+            case .linear(let o): (initialization, weight) = (o.initialization, (modules[index] as? Linear)?.weight)
+            case .conv2d(let o): (initialization, weight) = (o.initialization, (modules[index] as? Conv2d)?.weight)
+            default: (initialization, weight) = (nil, nil)
+            }
+            guard let initialization, let weight else { continue }
+            do { try WeightInit.apply(initialization, to: weight, rng: rng) } catch let error as CoreError {
+                throw ModelBuildError(index: index, message: "\(spec.typeName) init: \(error.message)")
             }
         }
         let network = Sequential(modules)

@@ -8,10 +8,15 @@ import Foundation
 /// ```
 /// model.train(); if the phase says so, BatchNorm layers .eval()
 /// for each micro-batch: loss = CE(model(x), y) / k; backward   (k = accumulation steps)
-///     every k micro-batches (and at the end of the epoch): sgd.step(); sgd.zero_grad()
+///     every k micro-batches (and at the end of the epoch): opt.step(); opt.zero_grad();
+///         each `interval: step` scheduler .step()
 /// end of epoch: eval-mode test loss and per-class accuracy; train-mode ones where asked
-///     (BatchNorm buffers restored afterwards); probe drift; population statistics
+///     (BatchNorm buffers restored afterwards); probe drift; population statistics;
+///     each `interval: epoch` scheduler .step()
 /// ```
+/// Each phase builds its optimizer (``OptimizerBuilder``) over the parameters it trains, with
+/// the phase's lr, and the plan's schedulers on it. A `step` event's `lr` is the rate that step
+/// used.
 /// Every training forward also publishes `bn_watch` events for the watched channels of each
 /// BatchNorm layer (``BNWatchRecorder``); full snapshots come after step 1, every
 /// ``RecordSpec/snapshotInterval(totalSteps:)`` steps and at each epoch's end.
@@ -84,8 +89,10 @@ struct TrainingSession {
     var start: TrainingPosition?
     /// Active seconds of the run before it was resumed.
     var timeOffset = 0.0
-    /// The SGD of the current phase.
-    var sgd: SGD?
+    /// The optimizer of the current phase.
+    var optimizer: Optimizer?
+    /// The current phase's schedulers, each with when it steps.
+    var schedulers: [(scheduler: LRScheduler, interval: SchedulerInterval)] = []
     /// The checkpoint being resumed from, until its optimizer state is restored.
     var resumeTensors: Checkpoint?
     /// When the current epoch started.
@@ -152,11 +159,13 @@ struct TrainingSession {
             let continuing = start.map { $0.epochsCompleted >= first || $0.microBatches > 0 } ?? false
             try begin(phase, announce: !continuing)
             let trainable = network.parameters().filter(\.requiresGrad)
-            let sgd = try SGD(trainable, lr: phase.lr, momentum: plan.optimizer.momentum,
-                              dampening: plan.optimizer.dampening, weightDecay: plan.optimizer.weightDecay,
-                              nesterov: plan.optimizer.nesterov)
-            self.sgd = sgd
-            if continuing { try restoreOptimizer(sgd) }
+            let optimizer = try OptimizerBuilder.optimizer(plan.optimizer, parameters: trainable, lr: phase.lr)
+            self.optimizer = optimizer
+            schedulers = try OptimizerBuilder.schedulers(plan.scheduler, on: optimizer).map { ($0.0, $0.1) }
+            if continuing {
+                try restoreOptimizer(optimizer)
+                replaySchedules(phaseFirstEpoch: first)
+            }
             for e in first...epochsBefore {
                 epoch = e
                 var from = 0
@@ -165,10 +174,11 @@ struct TrainingSession {
                     from = start.microBatches
                     self.start = nil
                 }
-                if let diverged = try trainEpoch(phase, sgd, from: from) { return .diverged(diverged) }
+                if let diverged = try trainEpoch(phase, optimizer, from: from) { return .diverged(diverged) }
                 try endEpoch(phase)
                 epochsCompleted = e
                 microIndex = 0
+                stepSchedulers(.epoch)
                 if let every = plan.record.checkpointEvery, e % every == 0 { saveCheckpointOrWarn(.epoch) }
             }
         }
@@ -207,7 +217,7 @@ struct TrainingSession {
 
     /// One pass over the training set, or the rest of one from micro-batch `from` (a resumed
     /// run, whose sums and partial gradients were restored). Returns a message when the loss diverged.
-    mutating func trainEpoch(_ phase: PhasePlan, _ sgd: SGD, from: Int = 0) throws -> String? {
+    mutating func trainEpoch(_ phase: PhasePlan, _ optimizer: Optimizer, from: Int = 0) throws -> String? {
         let network = model.network
         setTrainingMode(phase)
         let k = plan.accumulationSteps
@@ -222,7 +232,7 @@ struct TrainingSession {
             groupCount = 0
             epochLossSum = 0
             epochSteps = 0
-            sgd.zeroGrad()
+            optimizer.zeroGrad()
         }
         for _ in 0..<from { _ = iterator.next(into: &batch) }   // the batches trained on before the interruption
         while iterator.next(into: &batch) {
@@ -234,23 +244,25 @@ struct TrainingSession {
             samples += batch.count
             guard result.value.isFinite else {
                 step += 1
-                try publishStep(loss: result.value, lr: sgd.lr)
+                try publishStep(loss: result.value, lr: optimizer.lr)
                 return "loss became \(result.value.isNaN ? "NaN" : "infinite") at step \(step) (epoch \(epoch))"
             }
             try network.backwardParameters(result.gradient)
             groupLoss += result.value
             groupCount += 1
             if microIndex % k == 0 || microIndex == microBatchesPerEpoch {
-                sgd.step()
-                sgd.zeroGrad()
+                let lr = optimizer.lr     // the rate this step uses, before the schedulers move it
+                optimizer.step()
+                optimizer.zeroGrad()
+                stepSchedulers(.step)
                 step += 1
                 let stepLoss = groupLoss / Double(groupCount)
                 epochLossSum += stepLoss
                 epochSteps += 1
-                if step % plan.record.lossEvery == 0 || step == 1 { try publishStep(loss: stepLoss, lr: sgd.lr) }
+                if step % plan.record.lossEvery == 0 || step == 1 { try publishStep(loss: stepLoss, lr: lr) }
                 groupLoss = 0
                 groupCount = 0
-                if let message = try checkExploding(stepLoss, lr: sgd.lr) { return message }
+                if let message = try checkExploding(stepLoss, lr: lr) { return message }
                 if plan.record.bnSnapshots && (step == 1 || step % snapshotInterval == 0) {
                     try publishSnapshots(population: nil)
                 }
@@ -307,7 +319,7 @@ struct TrainingSession {
             epoch: epoch, phase: phase.name, trainLoss: epochTrainLoss, testLoss: eval.loss,
             classCorrect: eval.classCorrect, classTotal: eval.classTotal,
             trainMode: trainMode, probeDrift: drift?.maxAbsChange, probeChanged: drift?.changed,
-            seconds: seconds(since: epochStart))))
+            seconds: seconds(since: epochStart), weightNorm: plan.record.weightNorm ? model.scaleInvariantWeightNorm : nil)))
         rngAtEpochEnd = nil
         setTrainingMode(phase)
     }

@@ -12,17 +12,12 @@ extension TrainingSession {
                          activeSeconds: timeOffset + control.activeSeconds)
     }
 
-    /// The checkpoint's contents: the model, SGD's momentum buffers, partial gradients, the
+    /// The checkpoint's contents: the model, the optimizer's state, partial gradients, the
     /// probe's last output, and the position in the metadata.
     func checkpointFile(reason: CheckpointReason, runFile: String) throws -> SafeTensorsFile {
         let position = position()
         var file = SafeTensorsFile(stateDict: model.network.stateDict())
-        if let sgd {
-            for (i, buffer) in sgd.momentumBuffers.enumerated() {
-                guard let buffer else { continue }
-                file.tensors.append(("\(Checkpoint.optimizerPrefix)\(i).momentum_buffer", .f32(shape: buffer.shape, buffer.data)))
-            }
-        }
+        if let optimizer { file.tensors += OptimizerState.tensors(of: optimizer) }
         if groupCount > 0 {
             for (key, entry) in model.network.namedStateEntries() {
                 guard case .parameter(_, let p) = entry, let g = p.gradient else { continue }
@@ -86,19 +81,14 @@ extension TrainingSession {
         }
     }
 
-    /// Gives the phase's SGD the checkpoint's momentum buffers, and the parameters their
-    /// partially accumulated gradients; checks they fit.
-    mutating func restoreOptimizer(_ sgd: SGD) throws {
+    /// Gives the phase's optimizer the checkpoint's state, and the parameters their partially
+    /// accumulated gradients; checks they fit. The schedulers are brought to the checkpoint's
+    /// position by ``replaySchedules(phaseFirstEpoch:)``.
+    mutating func restoreOptimizer(_ optimizer: Optimizer) throws {
         guard let checkpoint = resumeTensors else { return }
         resumeTensors = nil
-        for (i, buffer) in checkpoint.momentumBuffers {
-            guard i < sgd.parameters.count, sgd.parameters[i].value.shape == buffer.shape else {
-                throw CheckpointError(file: "checkpoint", problem: "momentum buffer \(i) does not fit the phase's trained parameters",
-                                      hint: "resume with the same experiment settings the run started with")
-            }
-            sgd.momentumBuffers[i] = buffer
-        }
-        sgd.zeroGrad()
+        try OptimizerState.restore(optimizer, from: checkpoint)
+        optimizer.zeroGrad()
         for (key, entry) in model.network.namedStateEntries() {
             guard case .parameter(_, let p) = entry,
                   case .f32(let shape, let v)? = checkpoint.file["\(Checkpoint.gradPrefix)\(key)"] else { continue }

@@ -26,6 +26,8 @@ public struct RunRecord: Sendable, Equatable, Identifiable {
     /// The wall time (seconds since the start, pauses excluded) of each entry of ``losses``; nil
     /// where the step event has no `time` (format 1.0 files).
     public private(set) var lossTimes: [Double?] = []
+    /// The learning rate each entry of ``losses`` used (the step events' `lr`).
+    public private(set) var lossLRs: [Double] = []
     /// Epoch evaluations, in order.
     public private(set) var epochs: [EpochEvent] = []
     /// BN snapshots per layer name, in step order; at most ``snapshotLimit`` per layer (past
@@ -96,6 +98,7 @@ public struct RunRecord: Sendable, Equatable, Identifiable {
             losses.append(ChartPoint(x: Double(e.step), y: e.loss))
             lossEpochs.append(e.epoch)
             lossTimes.append(e.time)
+            lossLRs.append(e.lr)
         case .bnSnapshot(let s):
             if snapshots[s.layer] == nil && watches[s.layer] == nil { layerNames.append(s.layer) }
             snapshots[s.layer, default: []].append(s)

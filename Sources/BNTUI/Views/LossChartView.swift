@@ -6,6 +6,7 @@ import Foundation
 /// behind them, optionally on a log axis; x in steps, epochs or wall time (`X`). The y range
 /// ignores outliers, so a diverged run is clipped and named in a note under the chart instead of
 /// flattening the others; epoch boundaries and the runs' markers (phases, freezes) are drawn.
+/// A run whose learning rate changes gets its schedule drawn under the chart (``LRStripView``).
 enum LossChartView {
     static func render(_ state: WorkbenchState, into grid: inout Grid, in rect: Rect, glyphs: Glyphs) {
         guard !rect.isEmpty else { return }
@@ -82,7 +83,18 @@ enum LossChartView {
         // High contrast drops the faint raw lines: they would be as bright as the smoothed ones.
         chart.showsRawSeries = !state.highContrast
         chart.emptyText = "no finite loss to draw"
-        chart.render(into: &grid, in: body)
+        // A scheduled run's lr goes in a strip under the chart, on the same x axis.
+        guard let scheduled = LRStripView.scheduledRun(runs), body.height >= 8 + LRStripView.height,
+              let mapping = mappings[scheduled.id] else {
+            chart.render(into: &grid, in: body)
+            return
+        }
+        let chartRect = body.inset(bottom: LRStripView.height)
+        chart.render(into: &grid, in: chartRect)
+        guard let layout = chart.layout(in: chartRect) else { return }
+        let name = state.names(of: [scheduled])[0]
+        LRStripView.render(scheduled, name: name, mapping: mapping, layout: layout, into: &grid,
+                           in: Rect(x: body.x, y: chartRect.maxY, width: body.width, height: LRStripView.height), glyphs: glyphs)
     }
 
     /// `training loss per step, smoothed 0.6 (raw faint), log scale`.

@@ -14,7 +14,8 @@ struct CatalogTests {
         #expect(catalog.invalid.isEmpty, "\(catalog.invalid.map(\.error.description))")
         #expect(catalog.experiments.map(\.id) == [
             "bn-momentum", "bn-placement", "bn-vs-no-bn", "dropout", "frozen-bn", "ghost-bn", "grad-accumulation",
-            "input-normalization", "learning-rate", "small-batch", "train-vs-eval",
+            "initialization", "input-normalization", "learning-rate", "lr-schedule", "optimizers", "small-batch",
+            "train-vs-eval", "weight-decay",
         ])
         for spec in catalog.experiments {
             #expect(!spec.summary.contains("\n"), "\(spec.id): summary must be one line")
@@ -155,5 +156,24 @@ struct ExperimentSpecCodingTests {
                                    model: [.flatten, .linear(LinearOptions(outFeatures: 10))],
                                    optimizer: OptimizerSpec(lr: 0.1), batchSize: 8, epochs: 1)
         #expect(loaded == built)
+    }
+}
+
+extension CatalogTests {
+    @Test("issue 14's experiments resolve their optimizers, schedule, init and weight norm")
+    func optimizerScheduleInitExperiments() throws {
+        let optimizers = try #require(catalog.experiment(id: "optimizers")).plans()
+        #expect(optimizers.map(\.optimizer.kind) == [.sgd, .adam, .adamw])
+        #expect(optimizers[2].optimizer.weightDecay == 0.05)
+        let schedule = try #require(catalog.experiment(id: "lr-schedule")).plans()
+        #expect(schedule.map { $0.scheduler.count } == [1, 1, 0, 0])
+        let initialization = try #require(catalog.experiment(id: "initialization")).plans()
+        let scales = initialization.map { plan -> Double? in
+            if case .linear(let o) = plan.model[1] { return o.initialization?.scale ?? 1 }
+            return nil
+        }
+        #expect(scales == [0.1, 1, 10, 0.1, 1, 10])
+        let decay = try #require(catalog.experiment(id: "weight-decay")).plans()
+        #expect(decay.map(\.optimizer.weightDecay) == [0, 5e-4, 5e-3] && decay.allSatisfy(\.record.weightNorm))
     }
 }

@@ -65,6 +65,7 @@ struct CheckpointResumeTests {
         #expect(file.steps.map(\.step) == wholeFile.steps.map(\.step))
         let a = file.steps.map { $0.loss.bitPattern }, b = wholeFile.steps.map { $0.loss.bitPattern }
         #expect(a == b)
+        #expect(file.steps.map { $0.lr.bitPattern } == wholeFile.steps.map { $0.lr.bitPattern })
         #expect(file.epochs.map(\.testLoss) == wholeFile.epochs.map(\.testLoss))
         #expect(file.epochs.map(\.probeDrift) == wholeFile.epochs.map(\.probeDrift))
         let mine = try endWeights(url), theirs = try endWeights(try #require(whole.runFile))

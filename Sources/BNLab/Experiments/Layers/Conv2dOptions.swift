@@ -14,19 +14,24 @@ public struct Conv2dOptions: Codable, Sendable, Equatable {
     public var padding: Int
     /// Whether the layer adds a bias; default true.
     public var bias: Bool
+    /// This layer's weight initialization (`init`); in a ``RunPlan``, the resolved one, nil for
+    /// PyTorch's default.
+    public var initialization: InitSpec?
 
     /// A Conv2d layer.
-    public init(inChannels: Int? = nil, outChannels: Int, kernel: Int, stride: Int = 1, padding: Int = 0, bias: Bool = true) {
+    public init(inChannels: Int? = nil, outChannels: Int, kernel: Int, stride: Int = 1, padding: Int = 0, bias: Bool = true,
+                initialization: InitSpec? = nil) {
         self.inChannels = inChannels
         self.outChannels = outChannels
         self.kernel = kernel
         self.stride = stride
         self.padding = padding
         self.bias = bias
+        self.initialization = initialization
     }
 
     enum CodingKeys: String, CodingKey, CaseIterable {
-        case inChannels = "in", outChannels = "out", kernel, stride, padding, bias
+        case inChannels = "in", outChannels = "out", kernel, stride, padding, bias, initialization = "init"
     }
 
     /// Decodes `{in?, out, kernel, stride?, padding?, bias?}`.
@@ -39,6 +44,11 @@ public struct Conv2dOptions: Codable, Sendable, Equatable {
         stride = try c.positiveIntIfPresent(.stride, hint: "the stride, e.g. 1") ?? 1
         padding = try c.nonNegativeIntIfPresent(.padding) ?? 0
         bias = try c.value(.bias, default: true)
+        initialization = try c.decodeIfPresent(InitSpec.self, forKey: .initialization)
+        if initialization?.layers != nil {
+            throw SpecIssue(c.path(.initialization).appendingKey("layers"), "is for an experiment's or a variant's init",
+                            hint: "a layer's own init applies to that layer; remove 'layers'")
+        }
     }
 
     /// PyTorch's repr: `Conv2d(1, 6, kernel_size=(3, 3), stride=(1, 1))`.

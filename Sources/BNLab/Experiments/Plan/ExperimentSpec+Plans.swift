@@ -39,6 +39,9 @@ extension ExperimentSpec {
         let evalBatch = variant.evalBatchSize ?? evalBatchSize ?? batch
 
         var optimizer = self.optimizer
+        if let patch = variant.optimizer {
+            optimizer = try OptimizerSpec(patch, over: optimizer, at: vpath.appending("optimizer"))
+        }
         optimizer.lr = variant.lr ?? optimizer.lr
 
         let freeze = variant.freeze ?? self.freeze
@@ -60,9 +63,10 @@ extension ExperimentSpec {
                                               at: self.phases == nil ? FieldPath.root.appending("epochs") : FieldPath.root.appending("phases").appending(index: k))
         }
         let trainModeBatch = (variant.trainModeEval ?? record.trainModeEval) ? (record.trainModeBatchSizes ?? []).max() ?? 0 : 0
-        let resolver = ModelResolver(layers: model, inputShape: dataset.inputShape, classes: dataset.classes, variantPath: vpath,
-                                     samplesPerForward: max(micro, evalBatch, trainModeBatch),
-                                     modelPath: variant.overrides.model == nil ? FieldPath.root.appending("model") : vpath.appending("model"))
+        let modelPath = variant.overrides.model == nil ? FieldPath.root.appending("model") : vpath.appending("model")
+        let resolver = ModelResolver(layers: try initializedModel(model, at: modelPath, variant, vpath), inputShape: dataset.inputShape,
+                                     classes: dataset.classes, variantPath: vpath,
+                                     samplesPerForward: max(micro, evalBatch, trainModeBatch), modelPath: modelPath)
         let changes = ModelResolver.Changes(dropBatchNorm: variant.bn == false, norm: variant.norm ?? .batch,
                                             normGroups: variant.normGroups, momentum: variant.momentum)
         let layers = try variant.overrides.apply(to: resolver.resolve(changes), variantPath: vpath)
@@ -87,7 +91,7 @@ extension ExperimentSpec {
         if record.trainModeBatchSizes == nil { record.trainModeBatchSizes = [evalBatch] }
 
         return RunPlan(experimentID: id, title: title, variant: variant.name, note: variant.note, dataset: dataset,
-                       model: layers, optimizer: optimizer, batchSize: batch, microBatch: micro, accumulationSteps: steps,
+                       model: layers, optimizer: optimizer, scheduler: variant.scheduler ?? scheduler, batchSize: batch, microBatch: micro, accumulationSteps: steps,
                        evalBatchSize: evalBatch, seed: variant.seed ?? seed, phases: phases, record: record)
     }
 

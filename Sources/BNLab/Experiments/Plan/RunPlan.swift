@@ -27,6 +27,9 @@ public struct RunPlan: Codable, Sendable, Equatable {
     public var model: [LayerSpec]
     /// The optimizer; its `lr` is the variant's (phases may use another, see ``phases``).
     public var optimizer: OptimizerSpec
+    /// The learning-rate schedulers, each phase starting them afresh with its optimizer; empty: a
+    /// constant lr.
+    public var scheduler: [SchedulerSpec]
     /// Samples per optimizer step (`batch_size`) = ``microBatch`` × ``accumulationSteps``.
     public var batchSize: Int
     /// Samples per forward pass (`micro_batch`): what BatchNorm normalizes over.
@@ -46,7 +49,7 @@ public struct RunPlan: Codable, Sendable, Equatable {
 
     /// A plan with every field given (resolving an ``ExperimentSpec`` is the usual way to get one).
     public init(experimentID: String, title: String, variant: String, note: String? = nil, dataset: DatasetSpec,
-                model: [LayerSpec], optimizer: OptimizerSpec, batchSize: Int, microBatch: Int, accumulationSteps: Int,
+                model: [LayerSpec], optimizer: OptimizerSpec, scheduler: [SchedulerSpec] = [], batchSize: Int, microBatch: Int, accumulationSteps: Int,
                 evalBatchSize: Int, seed: UInt64, phases: [PhasePlan], record: RecordSpec) {
         self.experimentID = experimentID
         self.title = title
@@ -55,6 +58,7 @@ public struct RunPlan: Codable, Sendable, Equatable {
         self.dataset = dataset
         self.model = model
         self.optimizer = optimizer
+        self.scheduler = scheduler
         self.batchSize = batchSize
         self.microBatch = microBatch
         self.accumulationSteps = accumulationSteps
@@ -86,7 +90,7 @@ public struct RunPlan: Codable, Sendable, Equatable {
     }
 
     enum CodingKeys: String, CodingKey, CaseIterable {
-        case experimentID = "experiment_id", title, variant, note, dataset, model, optimizer
+        case experimentID = "experiment_id", title, variant, note, dataset, model, optimizer, scheduler
         case batchSize = "batch_size", microBatch = "micro_batch", accumulationSteps = "accumulation_steps"
         case evalBatchSize = "eval_batch_size", epochs, seed, phases, record
     }
@@ -106,6 +110,7 @@ public struct RunPlan: Codable, Sendable, Equatable {
         dataset = try c.decodeIfPresent(DatasetSpec.self, forKey: .dataset) ?? DatasetSpec()
         model = try c.decode([LayerSpec].self, forKey: .model)
         optimizer = try c.decode(OptimizerSpec.self, forKey: .optimizer)
+        scheduler = try c.decodeIfPresent([SchedulerSpec].self, forKey: .scheduler) ?? []
         batchSize = try c.positiveInt(.batchSize)
         accumulationSteps = try c.positiveIntIfPresent(.accumulationSteps) ?? 1
         microBatch = try c.positiveIntIfPresent(.microBatch) ?? max(1, batchSize / accumulationSteps)
@@ -117,5 +122,27 @@ public struct RunPlan: Codable, Sendable, Equatable {
         var record = try c.decodeIfPresent(RecordSpec.self, forKey: .record) ?? RecordSpec()
         if record.trainModeBatchSizes == nil { record.trainModeBatchSizes = [evalBatchSize] }
         self.record = record
+    }
+
+    /// Encodes every field; `scheduler` only when there is one, so a constant-lr plan's header
+    /// reads as before schedulers existed.
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(experimentID, forKey: .experimentID)
+        try c.encode(title, forKey: .title)
+        try c.encode(variant, forKey: .variant)
+        try c.encodeIfPresent(note, forKey: .note)
+        try c.encode(dataset, forKey: .dataset)
+        try c.encode(model, forKey: .model)
+        try c.encode(optimizer, forKey: .optimizer)
+        if !scheduler.isEmpty { try c.encode(scheduler, forKey: .scheduler) }
+        try c.encode(batchSize, forKey: .batchSize)
+        try c.encode(microBatch, forKey: .microBatch)
+        try c.encode(accumulationSteps, forKey: .accumulationSteps)
+        try c.encode(evalBatchSize, forKey: .evalBatchSize)
+        try c.encode(epochs, forKey: .epochs)
+        try c.encode(seed, forKey: .seed)
+        try c.encode(phases, forKey: .phases)
+        try c.encode(record, forKey: .record)
     }
 }

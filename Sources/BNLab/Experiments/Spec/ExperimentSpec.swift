@@ -39,6 +39,10 @@ public struct ExperimentSpec: Codable, Sendable, Equatable {
     public var model: [LayerSpec]
     /// The optimizer.
     public var optimizer: OptimizerSpec
+    /// Learning-rate schedulers acting on the optimizer (`scheduler`); empty: a constant lr.
+    public var scheduler: [SchedulerSpec]
+    /// Weight initialization of the Linear/Conv2d layers (`init`); nil: PyTorch's default.
+    public var initialization: InitSpec?
     /// Samples per optimizer step (`batch_size`).
     public var batchSize: Int
     /// Total epochs: as written, or the sum of the phases' epochs.
@@ -72,7 +76,8 @@ public struct ExperimentSpec: Codable, Sendable, Equatable {
 
     /// An experiment built in code; the arguments have the defaults a file gets.
     public init(id: String, title: String, summary: String, notes: String = "", dataset: DatasetSpec = DatasetSpec(),
-                model: [LayerSpec], optimizer: OptimizerSpec, batchSize: Int, epochs: Int, accumulationSteps: Int = 1,
+                model: [LayerSpec], optimizer: OptimizerSpec, scheduler: [SchedulerSpec] = [],
+                initialization: InitSpec? = nil, batchSize: Int, epochs: Int, accumulationSteps: Int = 1,
                 evalBatchSize: Int? = nil, seed: UInt64 = 0, record: RecordSpec = RecordSpec(), phases: [PhaseSpec]? = nil,
                 freeze: FreezeMode = .none, bnModeInTraining: BNMode = .train,
                 variants: [VariantSpec] = [VariantSpec(name: "default")], lesson: [LessonStep]? = nil) {
@@ -83,6 +88,8 @@ public struct ExperimentSpec: Codable, Sendable, Equatable {
         self.dataset = dataset
         self.model = model
         self.optimizer = optimizer
+        self.scheduler = scheduler
+        self.initialization = initialization
         self.batchSize = batchSize
         self.epochs = phases.map { $0.reduce(0) { $0 + $1.epochs } } ?? epochs
         self.accumulationSteps = accumulationSteps
@@ -97,7 +104,7 @@ public struct ExperimentSpec: Codable, Sendable, Equatable {
     }
 
     enum CodingKeys: String, CodingKey, CaseIterable {
-        case id, title, summary, notes, dataset, model, optimizer
+        case id, title, summary, notes, dataset, model, optimizer, scheduler, initialization = "init"
         case batchSize = "batch_size", epochs, accumulationSteps = "accumulation_steps"
         case evalBatchSize = "eval_batch_size", seed, record, phases, freeze
         case bnModeInTraining = "bn_mode_in_training", variants, lesson
@@ -121,6 +128,11 @@ public struct ExperimentSpec: Codable, Sendable, Equatable {
             throw SpecIssue(c.path(.model), "has no layers", hint: "list the layers, e.g. - {type: Linear, out: 10}")
         }
         optimizer = try c.decode(OptimizerSpec.self, forKey: .optimizer)
+        scheduler = try c.decodeIfPresent([SchedulerSpec].self, forKey: .scheduler) ?? []
+        if c.contains(.scheduler) && scheduler.isEmpty {
+            throw SpecIssue(c.path(.scheduler), "is empty", hint: "list at least one scheduler, or remove 'scheduler'")
+        }
+        initialization = try c.decodeIfPresent(InitSpec.self, forKey: .initialization)
         batchSize = try c.positiveInt(.batchSize, hint: "samples per optimizer step, e.g. 64")
         accumulationSteps = try c.positiveIntIfPresent(.accumulationSteps, hint: "micro-batches per optimizer step, e.g. 4") ?? 1
         evalBatchSize = try c.positiveIntIfPresent(.evalBatchSize, hint: "test images per evaluation batch, e.g. 1000")
@@ -181,6 +193,8 @@ public struct ExperimentSpec: Codable, Sendable, Equatable {
         try c.encode(dataset, forKey: .dataset)
         try c.encode(model, forKey: .model)
         try c.encode(optimizer, forKey: .optimizer)
+        if !scheduler.isEmpty { try c.encode(scheduler, forKey: .scheduler) }
+        try c.encodeIfPresent(initialization, forKey: .initialization)
         try c.encode(batchSize, forKey: .batchSize)
         try c.encode(epochs, forKey: .epochs)
         try c.encode(accumulationSteps, forKey: .accumulationSteps)

@@ -43,12 +43,15 @@ public struct RecordSpec: Codable, Sendable, Equatable {
     /// Save a checkpoint (`<run file>.e<epoch>.safetensors`) every this many epochs
     /// (`checkpoint_every`); nil: only at the end and on interruption (docs/checkpoints.md).
     public var checkpointEvery: Int?
+    /// Add `weight_norm` to each epoch event: the L2 norm of the weights BatchNorm makes
+    /// scale-invariant (each Linear/Conv2d weight followed by a BatchNorm layer); default false.
+    public var weightNorm: Bool
 
     /// A record setting; every argument has the default a file gets when it leaves it out.
     public init(snapshots: Int = 200, snapshotEvery: Int? = nil, watchChannels: WatchChannels = .standard,
                 bnSnapshots: Bool = true, lossEvery: Int = 1, trainModeEval: Bool = false,
                 trainModeBatchSizes: [Int]? = nil, probe: ProbeSpec? = nil, populationStats: Bool = false,
-                checkpointEvery: Int? = nil) {
+                checkpointEvery: Int? = nil, weightNorm: Bool = false) {
         self.snapshots = snapshots
         self.snapshotEvery = snapshotEvery
         self.watchChannels = watchChannels
@@ -59,12 +62,14 @@ public struct RecordSpec: Codable, Sendable, Equatable {
         self.probe = probe
         self.populationStats = populationStats
         self.checkpointEvery = checkpointEvery
+        self.weightNorm = weightNorm
     }
 
     enum CodingKeys: String, CodingKey, CaseIterable {
         case snapshots, snapshotEvery = "snapshot_every", watchChannels = "watch_channels", bnSnapshots = "bn_snapshots", lossEvery = "loss_every"
         case trainModeEval = "train_mode_eval", trainModeBatchSizes = "train_mode_batch_sizes"
         case probe, populationStats = "population_stats", checkpointEvery = "checkpoint_every"
+        case weightNorm = "weight_norm"
     }
 
     /// Decodes the mapping, filling defaults and checking that counts are 1 or more.
@@ -90,6 +95,7 @@ public struct RecordSpec: Codable, Sendable, Equatable {
         probe = try c.decodeIfPresent(ProbeSpec.self, forKey: .probe)
         populationStats = try c.value(.populationStats, default: false)
         checkpointEvery = try c.positiveIntIfPresent(.checkpointEvery, hint: "a number of epochs, e.g. 5")
+        weightNorm = try c.value(.weightNorm, default: false)
     }
 
     /// The steps between full snapshots in a run of `totalSteps` optimizer steps:
@@ -99,7 +105,8 @@ public struct RecordSpec: Codable, Sendable, Equatable {
         return max(1, Int((Double(totalSteps) / Double(max(1, snapshots))).rounded()))
     }
 
-    /// Encodes every field; an absent probe, batch-size list, `snapshot_every` or `checkpoint_every` is left out.
+    /// Encodes every field; an absent probe, batch-size list, `snapshot_every` or `checkpoint_every`
+    /// and a false `weight_norm` are left out.
     public func encode(to encoder: any Encoder) throws {
         var c = encoder.container(keyedBy: CodingKeys.self)
         try c.encode(snapshots, forKey: .snapshots)
@@ -112,5 +119,6 @@ public struct RecordSpec: Codable, Sendable, Equatable {
         try c.encodeIfPresent(probe, forKey: .probe)
         try c.encode(populationStats, forKey: .populationStats)
         try c.encodeIfPresent(checkpointEvery, forKey: .checkpointEvery)
+        if weightNorm { try c.encode(weightNorm, forKey: .weightNorm) }
     }
 }

@@ -30,6 +30,13 @@ public struct VariantSpec: Codable, Sendable, Equatable {
     public var momentum: Double??
     /// The optimizer's learning rate.
     public var lr: Double?
+    /// Optimizer changes (`optimizer`): another `type` starts from its defaults, otherwise only
+    /// the options given change.
+    public var optimizer: OptimizerPatch?
+    /// The schedulers instead of the experiment's (`scheduler`); `[]` removes them.
+    public var scheduler: [SchedulerSpec]?
+    /// Weight initialization on top of the experiment's (`init`), e.g. `{scale: 10}`.
+    public var initialization: InitSpec?
     /// Samples per optimizer step (`batch_size`).
     public var batchSize: Int?
     /// Micro-batches accumulated per optimizer step (`accumulation_steps`).
@@ -50,7 +57,8 @@ public struct VariantSpec: Codable, Sendable, Equatable {
     /// A variant that changes nothing but what is given.
     public init(name: String, note: String? = nil, bn: Bool? = nil, norm: NormKind? = nil, normGroups: Int? = nil,
                 freeze: FreezeMode? = nil, bnModeInTraining: BNMode? = nil, momentum: Double?? = nil,
-                lr: Double? = nil, batchSize: Int? = nil, accumulationSteps: Int? = nil, microBatch: Int? = nil,
+                lr: Double? = nil, optimizer: OptimizerPatch? = nil, scheduler: [SchedulerSpec]? = nil,
+                initialization: InitSpec? = nil, batchSize: Int? = nil, accumulationSteps: Int? = nil, microBatch: Int? = nil,
                 evalBatchSize: Int? = nil, seed: UInt64? = nil, epochs: Int? = nil, trainModeEval: Bool? = nil) {
         self.name = name
         self.note = note
@@ -61,6 +69,9 @@ public struct VariantSpec: Codable, Sendable, Equatable {
         self.bnModeInTraining = bnModeInTraining
         self.momentum = momentum
         self.lr = lr
+        self.optimizer = optimizer
+        self.scheduler = scheduler
+        self.initialization = initialization
         self.batchSize = batchSize
         self.accumulationSteps = accumulationSteps
         self.microBatch = microBatch
@@ -72,7 +83,7 @@ public struct VariantSpec: Codable, Sendable, Equatable {
 
     enum CodingKeys: String, CodingKey, CaseIterable {
         case name, note, bn, norm, normGroups = "norm_groups", freeze, bnModeInTraining = "bn_mode_in_training"
-        case momentum, lr, batchSize = "batch_size", accumulationSteps = "accumulation_steps"
+        case momentum, lr, optimizer, scheduler, initialization = "init", batchSize = "batch_size", accumulationSteps = "accumulation_steps"
         case microBatch = "micro_batch", evalBatchSize = "eval_batch_size", seed, epochs
         case trainModeEval = "train_mode_eval"
     }
@@ -90,6 +101,12 @@ public struct VariantSpec: Codable, Sendable, Equatable {
         bnModeInTraining = try c.decodeIfPresent(BNMode.self, forKey: .bnModeInTraining)
         momentum = try c.momentumOrNull(.momentum)
         lr = try c.positiveNumberIfPresent(.lr, hint: "a learning rate such as 0.01")
+        optimizer = try c.decodeIfPresent(OptimizerPatch.self, forKey: .optimizer)
+        scheduler = try c.decodeIfPresent([SchedulerSpec].self, forKey: .scheduler)
+        initialization = try c.decodeIfPresent(InitSpec.self, forKey: .initialization)
+        if lr != nil, optimizer?.lr != nil {
+            throw SpecIssue(c.path(.lr), "is also given as optimizer.lr", hint: "set the learning rate in one place")
+        }
         batchSize = try c.positiveIntIfPresent(.batchSize, hint: "samples per optimizer step, e.g. 64")
         accumulationSteps = try c.positiveIntIfPresent(.accumulationSteps, hint: "micro-batches per optimizer step, e.g. 4")
         microBatch = try c.positiveIntIfPresent(.microBatch, hint: "samples per forward pass, e.g. 16")
@@ -126,6 +143,9 @@ public struct VariantSpec: Codable, Sendable, Equatable {
             if let value { try c.encode(value, forKey: .momentum) } else { try c.encodeNil(forKey: .momentum) }
         }
         try c.encodeIfPresent(lr, forKey: .lr)
+        try c.encodeIfPresent(optimizer, forKey: .optimizer)
+        try c.encodeIfPresent(scheduler, forKey: .scheduler)
+        try c.encodeIfPresent(initialization, forKey: .initialization)
         try c.encodeIfPresent(batchSize, forKey: .batchSize)
         try c.encodeIfPresent(accumulationSteps, forKey: .accumulationSteps)
         try c.encodeIfPresent(microBatch, forKey: .microBatch)

@@ -33,11 +33,14 @@ public struct EpochEvent: Codable, Sendable, Equatable {
     public var probeChanged: Int?
     /// Wall-clock seconds the epoch took, evaluation included.
     public var seconds: Double?
+    /// The L2 norm of the weights BatchNorm makes scale-invariant (`weight_norm`, format 1.1,
+    /// optional): every Linear/Conv2d weight followed by a BatchNorm layer, when `record.weight_norm`.
+    public var weightNorm: Double?
 
     /// An epoch event from counts; the accuracies are computed from them.
     public init(epoch: Int, phase: String? = nil, trainLoss: Double, testLoss: Double, classCorrect: [Int], classTotal: [Int],
                 trainMode: [TrainModeEvaluation]? = nil, probeDrift: Double? = nil, probeChanged: Int? = nil,
-                seconds: Double? = nil) {
+                seconds: Double? = nil, weightNorm: Double? = nil) {
         self.epoch = epoch
         self.phase = phase
         self.trainLoss = trainLoss
@@ -48,6 +51,7 @@ public struct EpochEvent: Codable, Sendable, Equatable {
         self.probeDrift = probeDrift
         self.probeChanged = probeChanged
         self.seconds = seconds
+        self.weightNorm = weightNorm
         (accuracy, classAccuracy) = Self.accuracies(correct: classCorrect, total: classTotal)
     }
 
@@ -67,5 +71,6 @@ public struct EpochEvent: Codable, Sendable, Equatable {
         case epoch, phase, trainLoss = "train_loss", testLoss = "test_loss", accuracy, classAccuracy = "class_accuracy"
         case classCorrect = "class_correct", classTotal = "class_total", trainMode = "train_mode"
         case probeDrift = "probe_drift", probeChanged = "probe_changed", seconds
+        case weightNorm = "weight_norm"
     }
 }
