@@ -56,6 +56,8 @@ public enum KeyBindings {
         KeyBinding([.character("W")], .backToLive, "back to live runs", group: .replay),
         KeyBinding([.character("a")], .revealAnswer, "lesson: show answer", group: .replay),
         KeyBinding([.character("N")], .nextLessonStep, "lesson: next step", group: .replay),
+        KeyBinding([.character("p")], .previousLessonStep, "lesson: previous step (else pause)", group: .replay),
+        KeyBinding([.character("r")], .restartLesson, "lesson: restart", group: .replay),
 
         KeyBinding([.character("H")], .toggleHighContrast, "high contrast on/off", group: .general),
         KeyBinding([.character("?"), .function(1)], .help, "this help", hint: "help", group: .general),
@@ -67,6 +69,13 @@ public enum KeyBindings {
     /// The action bound to `key`, if any.
     public static func action(for key: Key) -> KeyAction? {
         lookup[key]
+    }
+
+    /// The action bound to `key` in a lesson or not: during a lesson `p` goes to the previous
+    /// step instead of pausing (Space still pauses).
+    public static func action(for key: Key, inLesson: Bool) -> KeyAction? {
+        if inLesson, key == .character("p") { return .previousLessonStep }
+        return lookup[key]
     }
 
     /// The binding of `action` (every action has exactly one).
