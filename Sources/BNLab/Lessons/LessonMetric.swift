@@ -34,6 +34,8 @@ public enum LessonMetric: Sendable, Hashable, CustomStringConvertible {
     case modeGap
     /// A watched BatchNorm channel's statistic (`running_mean[L:C]` …).
     case bn(BNStatistic, layer: String, channel: Int)
+    /// A BatchNorm layer's `num_batches_tracked` after step POINT (`num_batches_tracked[L]`, from `bn_watch`).
+    case batchesTracked(layer: String)
     /// The run's number of optimizer steps.
     case steps
     /// 1 when the run ended diverged, else 0.
@@ -51,6 +53,7 @@ public enum LessonMetric: Sendable, Hashable, CustomStringConvertible {
     public static var names: [String] {
         ["loss", "loss_raw", "lr", "mode_gap", "steps", "diverged"] + epochFields
             + ["accuracy[CLASS]", "train_mode_accuracy[CLASS]"] + BNStatistic.allCases.map { "\($0.rawValue)[L:C]" }
+            + ["num_batches_tracked[L]"]
     }
 
     /// Parses a metric name as written in a reference; nil when it is not one.
@@ -77,6 +80,9 @@ public enum LessonMetric: Sendable, Hashable, CustomStringConvertible {
                     ref = .name(inner)
                 }
                 self = .classAccuracy(ref, trainMode: name == "train_mode_accuracy")
+            } else if name == "num_batches_tracked" {
+                guard !inner.contains(":") else { return nil }
+                self = .batchesTracked(layer: inner)
             } else if let statistic = BNStatistic(rawValue: name) {
                 let parts = inner.split(separator: ":", omittingEmptySubsequences: false)
                 guard parts.count == 2, !parts[0].isEmpty, let channel = Int(parts[1]), channel >= 0 else { return nil }
@@ -97,6 +103,7 @@ public enum LessonMetric: Sendable, Hashable, CustomStringConvertible {
         case .classAccuracy(let c, let trainMode): return (trainMode ? "train_mode_accuracy" : "accuracy") + "[\(c)]"
         case .modeGap: return "mode_gap"
         case .bn(let s, let layer, let channel): return "\(s.rawValue)[\(layer):\(channel)]"
+        case .batchesTracked(let layer): return "num_batches_tracked[\(layer)]"
         case .steps: return "steps"
         case .diverged: return "diverged"
         }

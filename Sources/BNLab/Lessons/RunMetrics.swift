@@ -72,6 +72,7 @@ public struct RunMetrics: Sendable {
         case .diverged: return .success(run.end?.status == .diverged ? 1 : 0)
         case .loss, .lossRaw, .lr: return stepValue(metric, at: point)
         case .bn(let statistic, let layer, let channel): return watchValue(statistic, layer: layer, channel: channel, at: point)
+        case .batchesTracked(let layer): return trackedValue(layer: layer, at: point)
         case .epochField, .classAccuracy, .modeGap:
             return epoch(at: point).flatMap { epochValue(metric, of: $0) }
         }
@@ -192,6 +193,18 @@ public struct RunMetrics: Sendable {
                 return .failure(Missing(description: "layer \(layer) has no \(statistic.rawValue) at step \(target)", isTooShort: false))
             }
             return .success(Double(values[slot]))
+        }
+    }
+
+    /// A layer's `num_batches_tracked` after the point's step (its last forward).
+    private func trackedValue(layer: String, at point: MetricPoint) -> Result<Double, Missing> {
+        step(at: point).flatMap { target in
+            guard let watch = watches.last(where: { $0.layer == layer && $0.step == target }),
+                  let tracked = watch.numBatchesTracked else {
+                return .failure(Missing(description: "no num_batches_tracked of layer \(layer) at step \(target) (bn_watch)",
+                                        isTooShort: false))
+            }
+            return .success(Double(tracked))
         }
     }
 

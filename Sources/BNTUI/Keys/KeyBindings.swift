@@ -74,9 +74,12 @@ public enum KeyBindings {
     /// The action bound to `key` in a lesson or not: during a lesson `p` goes to the previous
     /// step instead of pausing (Space still pauses).
     public static func action(for key: Key, inLesson: Bool) -> KeyAction? {
-        if inLesson, key == .character("p") { return .previousLessonStep }
+        if inLesson, let action = lessonOverrides[key] { return action }
         return lookup[key]
     }
+
+    /// Keys that mean something else during a lesson (the one exception to one key, one action).
+    public static let lessonOverrides: [Key: KeyAction] = [.character("p"): .previousLessonStep]
 
     /// The binding of `action` (every action has exactly one).
     public static func binding(for action: KeyAction) -> KeyBinding? {

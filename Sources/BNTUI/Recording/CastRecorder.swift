@@ -108,7 +108,8 @@ public final class CastRecorder: @unchecked Sendable {
     }
 
     /// The length of the longest prefix of `bytes` that does not end inside a UTF-8 character.
-    static func completeUTF8Prefix(_ bytes: [UInt8]) -> Int {
+    static func completeUTF8Prefix<C: Collection>(_ bytes: C) -> Int where C.Element == UInt8 {
+        let bytes = Array(bytes)
         // Look back at most 3 bytes for the lead byte of an unfinished character.
         var i = bytes.count - 1
         var back = 0
