@@ -22,6 +22,8 @@ public final class CastRecorder: @unchecked Sendable {
     private var thread: Thread?
     private let done = DispatchSemaphore(value: 0)
     private var started = Date()
+    /// The terminal's modes when the recorder was made, put back by ``restoreTerminalModes()``.
+    private var modes: termios?
 
     /// A recorder writing to `url` (created or replaced), its header giving `width` × `height`
     /// and `title`; it captures descriptor `fd`.
@@ -31,6 +33,8 @@ public final class CastRecorder: @unchecked Sendable {
         }
         file = try FileHandle(forWritingTo: url)
         captured = fd
+        var current = termios()
+        if isatty(fd) == 1, tcgetattr(fd, &current) == 0 { modes = current }
         let header: [String: Any] = [
             "version": 2, "width": max(1, width), "height": max(1, height),
             "timestamp": Int(Date().timeIntervalSince1970), "title": title,
@@ -66,6 +70,13 @@ public final class CastRecorder: @unchecked Sendable {
         close(original)
         original = -1
         try? file.close()
+    }
+
+    /// Puts back the terminal modes it had when the recorder was made. Call it after the terminal
+    /// was restored: mode changes made while the descriptor was a pipe did not reach the terminal.
+    public func restoreTerminalModes() {
+        guard var modes else { return }
+        tcsetattr(captured, TCSADRAIN, &modes)
     }
 
     /// Copies the pipe to the terminal and the file until the pipe closes. A UTF-8 character

@@ -79,9 +79,10 @@ enum LessonView {
         for gap in lesson.coverage.gaps {
             text += wrapped("- step \(gap.stepIndex + 1) needs \(gap.point.spoken) (\(gap.reason))", .plain)
         }
-        if let hint = lesson.freshHint { text += wrapped("For the whole lesson: \(hint)", Theme.key) }
+        // The way out stays on screen when the list of missing points is cut.
+        let hint = lesson.freshHint.map { wrapped("For the whole lesson: \($0)", Theme.key) } ?? []
         let keys = wrapped(shown > 0 ? "N starts the lesson without those steps; q quits." : "q quits.", Theme.dim)
-        return (title, text, [], [], keys)
+        return (title, text, hint, [], keys)
     }
 
     /// The colour of a checked expectation: green when it holds, red when it fails, dim when skipped.

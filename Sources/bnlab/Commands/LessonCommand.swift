@@ -137,6 +137,7 @@ struct LessonCommand: ParsableCommand {
         let exit = app.run()
         recorder?.finish()
         terminal.restore()
+        recorder?.restoreTerminalModes()
         if let record { StandardStreams.writeError("bnlab: recorded the lesson to \(record) (asciinema play \(record))\n") }
         if case .interrupted(let sig) = exit { throw ExitCode(128 + sig) }
     }
