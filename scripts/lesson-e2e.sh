@@ -39,7 +39,7 @@ launch "$LESSON bn-vs-no-bn"
 wait_for "the lesson opens over the newest run of each variant" 'r2 (bn-vs-no-bn/)?no-bn'
 wait_for "runs too short for the lesson are named before it starts" 'too short for this lesson: 1 of its 4'
 wait_for "with the step and point each missing step needs" 'step 1 needs step 300 \(bn: the run ends at'
-wait_for "and the --fresh command sized to the lesson" 'bnlab lesson bn-vs-no-bn --fresh \(trains every variant for 10'
+wait_for "and the --fresh command sized to the lesson" 'For the whole lesson: bnlab lesson bn-vs-no-bn --fresh \(trains every variant'
 keys N
 wait_for "N starts at the first step the runs reach (end of epoch 1), never a clamped one" 'Lesson 2/4, paused at the end of epoch 1'
 wait_for "that step shows the accuracy chart" 'bn eval [0-9.]+%'
