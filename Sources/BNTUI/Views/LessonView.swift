@@ -48,9 +48,11 @@ enum LessonView {
             let motion = replay.cursor.isPlaying ? "playing to \(whereText)…" : "paused; Space plays on to \(whereText)"
             return (wrapped("Lesson \(lesson.index + 1)/\(total): \(motion)", Theme.title), [], [], [], [])
         }
-        let title = wrapped("Lesson \(lesson.index + 1)/\(total), paused at \(whereText)", Theme.title)
         let results = lesson.currentResults
         let failing = results.filter(\.isFailure).count
+        let checked = results.filter { if case .skipped = $0.outcome { false } else { true } }.count
+        let tally = checked == 0 ? "" : " · \(checked - failing)/\(checked) claims hold"
+        let title = wrapped("Lesson \(lesson.index + 1)/\(total), paused at \(whereText)\(tally)", Theme.title)
         // A claim the data contradicts is flagged beside the text, never shown as if it held.
         var text = failing == 0 ? [] : wrapped("! The runs contradict \(failing == 1 ? "a claim" : "\(failing) claims") of this "
                                                + "step (FAILS below): read its text with that in mind.", Theme.error)
@@ -64,8 +66,13 @@ enum LessonView {
                 prompt = wrapped("Predict, then press a to reveal the answer.", Theme.dim)
             }
         }
-        // The checks stay with the question: they are what the runs say about the text.
-        question += results.flatMap { r in wrapped("check " + r.line.replacingOccurrences(of: "  ", with: " "), style(of: r)) }
+        // A failing check stays on screen with the question; the others follow the text and give
+        // way first when the box is short (the title keeps their tally).
+        func check(_ r: ExpectationResult) -> [(String, Style)] {
+            wrapped("check " + r.line.replacingOccurrences(of: "  ", with: " "), style(of: r))
+        }
+        text += results.filter { !$0.isFailure }.flatMap(check)
+        question += results.filter(\.isFailure).flatMap(check)
         let last = lesson.index + 1 == total
         return (title, text, question, prompt, wrapped(last ? "N ends the lesson." : "N continues to the next step.", Theme.dim))
     }
