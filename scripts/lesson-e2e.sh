@@ -74,6 +74,9 @@ fi
 out=$("$BNLAB" lesson --experiments "$ROOT/experiments" --runs "$WORK/runs" no-such-lesson --check 2>&1); status=$?
 if [ "$status" = 2 ] && grep -q "no experiment 'no-such-lesson'" <<<"$out"; then pass "--check on bad input exits 2"
 else fail "--check on bad input exits 2 (exit $status): $out"; fi
+out=$("$BNLAB" lesson --experiments "$ROOT/experiments" --runs "$WORK/runs" bn-vs-no-bn --check --full 2>&1); status=$?
+if [ "$status" = 2 ] && grep -q -- "--full goes with --check --fresh" <<<"$out"; then pass "--check with a misused option exits 2"
+else fail "--check with a misused option exits 2 (exit $status): $out"; fi
 
 # --- --record: an asciinema v2 file of the session --------------------------------------------------
 launch "$LESSON bn-vs-no-bn --record '$WORK/lesson.cast'"

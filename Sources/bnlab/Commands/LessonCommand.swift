@@ -71,7 +71,17 @@ struct LessonCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Record the session as an asciinema v2 file.", valueName: "FILE.cast"))
     var record: String?
 
+    /// Checks the options; with `--check`, a mistake exits with status 2 like any bad input of a check.
     func validate() throws {
+        do {
+            try validateOptions()
+        } catch let error as ValidationError where check {
+            printError("bnlab lesson: \(error.message)")
+            throw ExitCode(2)
+        }
+    }
+
+    private func validateOptions() throws {
         if fresh, !files.isEmpty { throw ValidationError("--fresh trains new runs: leave out the run files") }
         if !fresh, epochs != nil || subset != nil || jobs != nil {
             throw ValidationError("--epochs, --subset and --jobs go with --fresh")
