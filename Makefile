@@ -4,7 +4,7 @@ SWIFT        ?= swift
 DEB_PACKAGES := libncursesw5-dev libopenblas-dev zlib1g-dev dataset-fashion-mnist tmux
 RELEASE_BIN  := .build/release/bnlab
 
-.PHONY: run test deps build release bench parity screens clean
+.PHONY: run test deps build release bench parity screens check-lessons clean
 
 ## Opens the workbench on Fashion-MNIST (installs and builds first).
 run: deps release
@@ -19,6 +19,7 @@ test: deps
 	scripts/tui-e2e.sh $(RELEASE_BIN)
 	scripts/replay-e2e.sh $(RELEASE_BIN)
 	scripts/lesson-e2e.sh $(RELEASE_BIN)
+	scripts/check-lessons.sh $(RELEASE_BIN)
 	scripts/python-tests.sh $(RELEASE_BIN)
 	scripts/watch-e2e.sh $(RELEASE_BIN)
 
@@ -35,6 +36,10 @@ release: deps
 ## Training speed: bnlab against its own figures (see README, "Speed").
 bench: release
 	$(RELEASE_BIN) bench
+
+## Checks every lesson's claims on fresh runs of all the data (slow; `make test` checks quick subsets).
+check-lessons: release
+	scripts/check-lessons.sh $(RELEASE_BIN) --full
 
 ## Checks the core against the PyTorch golden file kept with the tests.
 parity: release

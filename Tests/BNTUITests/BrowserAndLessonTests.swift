@@ -102,13 +102,12 @@ struct LessonTests {
         return state
     }
 
-    @Test func pausePointsComeFromStepsAndEpochEnds() {
-        let cursor = ReplayCursor(firstStep: 1, lastStep: 32, epochEnds: [16, 32])
-        #expect(LessonPlayer.pausePoint(of: Self.steps[0], cursor: cursor) == 10)
-        #expect(LessonPlayer.pausePoint(of: Self.steps[1], cursor: cursor) == 16)
-        let late = LessonStep(text: "x", pause: .epoch(9), panel: .loss)
-        #expect(LessonPlayer.pausePoint(of: late, cursor: cursor) == 32)
-        #expect(LessonPlayer.pausePoint(of: LessonStep(text: "x", pause: .step(500), panel: .loss), cursor: cursor) == 32)
+    @Test func pausePointsComeFromStepsAndEpochEndsAndAreNilBeyondTheRuns() throws {
+        let session = try #require(try Self.started().replay)   // two runs of 32 steps, epochs end at 16 and 32
+        #expect(LessonPlayer.pausePoint(of: Self.steps[0], in: session) == 10)
+        #expect(LessonPlayer.pausePoint(of: Self.steps[1], in: session) == 16)
+        #expect(LessonPlayer.pausePoint(of: LessonStep(text: "x", pause: .epoch(9), panel: .loss), in: session) == nil)
+        #expect(LessonPlayer.pausePoint(of: LessonStep(text: "x", pause: .step(500), panel: .loss), in: session) == nil)
     }
 
     @Test func playsToThePausePointThenPausesOnThePanel() throws {
@@ -136,11 +135,10 @@ struct LessonTests {
         _ = WorkbenchUpdate.update(&state, .tick(seconds: 10))
         #expect(state.replay?.cursor.step == 16 && state.lesson?.isPaused == true)
         #expect(state.runs[0].epochs.count == 1)
-        // A pause point already passed pauses at once, at that step.
+        // A pause point the cursor has passed is skipped: the cursor never goes back on its own.
         Fixtures.press([.character("N")], &state)
-        #expect(state.replay?.cursor.step == 5 && state.lesson?.isPaused == true && state.chart == .runningStats)
-        Fixtures.press([.character("N")], &state)
-        #expect(state.lesson?.isFinished == true)
+        #expect(state.replay?.cursor.step == 16 && state.lesson?.isFinished == true)
+        #expect(state.lesson?.skippedBehind == [2])
     }
 
     @Test func theLessonIsDrawnUnderTheChart() throws {

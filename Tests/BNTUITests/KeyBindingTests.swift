@@ -13,11 +13,17 @@ struct KeyBindingTests {
     @Test func noKeyIsBoundTwice() {
         var seen: [Key: KeyAction] = [:]
         for binding in KeyBindings.all {
-            for key in binding.keys {
+            for key in binding.keys where KeyBindings.lessonOverrides[key] != binding.action {
                 #expect(seen[key] == nil, "\(key) bound to \(seen[key].map { "\($0)" } ?? "") and \(binding.action)")
                 seen[key] = binding.action
             }
         }
+    }
+
+    @Test func pGoesBackInALessonAndPausesElsewhere() {
+        #expect(KeyBindings.action(for: .character("p"), inLesson: true) == .previousLessonStep)
+        #expect(KeyBindings.action(for: .character("p"), inLesson: false) == .togglePause)
+        #expect(KeyBindings.action(for: .character(" "), inLesson: true) == .togglePause)
     }
 
     @Test func viAndArrowStyleBothMove() {

@@ -13,11 +13,28 @@ struct LessonFittingTests {
     }
 
     @Test func everyStepShowsItsWholeQuestionAndAnswer() throws {
-        let steps = try #require(ScreenRenderer.catalog.experiment(id: "bn-vs-no-bn")?.lesson)
+        // The shipped text, its pause points moved into the short fixture runs (32 steps), its
+        // claims checked at step 20 (where the fixture runs have them).
+        let shipped = try #require(ScreenRenderer.catalog.experiment(id: "bn-vs-no-bn")?.lesson)
+        let steps = shipped.enumerated().map { index, step in
+            var moved = step
+            moved.pause = .step(4 + 4 * index)
+            moved.expect = step.expect.map { e in
+                var e = e
+                e.operands = e.operands.map { o in
+                    guard var r = o.reference else { return o }
+                    r.point = .step(20)
+                    return .reference(r)
+                }
+                return e
+            }
+            return moved
+        }
         for index in steps.indices {
             let keys = Array(repeating: Key.character("N"), count: index) + [.character("a")]
             let screen = ScreenCase(name: "lesson-\(index)", summary: "", runs: Self.runs, keys: keys, lesson: "bn-vs-no-bn")
-            let rendered = try ScreenRenderer.render(screen, size: TerminalSize(width: 80, height: 24), mode: .noColor)
+            let rendered = try ScreenRenderer.render(screen, size: TerminalSize(width: 80, height: 24), mode: .noColor,
+                                                     lessonSteps: steps)
             // The chart pane's text, its lines joined: every word of the question and answer is there.
             let pane = rendered.grid.lines().map { String($0.dropFirst(31).dropLast(1)) }.joined(separator: " ")
             let shown = Set(pane.split(whereSeparator: { $0.isWhitespace }).map(String.init))

@@ -88,6 +88,10 @@ public enum KeyAction: String, Sendable, Hashable, CaseIterable {
     case revealAnswer
     /// Lesson: continue to the next step.
     case nextLessonStep
+    /// Lesson: back to the previous step (`p` during a lesson).
+    case previousLessonStep
+    /// Lesson: start again from the first step.
+    case restartLesson
     /// Switch high contrast (for projectors) on or off.
     case toggleHighContrast
     /// Open or close the help overlay.

@@ -57,6 +57,8 @@ public enum KeyBindings {
         KeyBinding([.character("W")], .backToLive, "back to live runs", group: .replay),
         KeyBinding([.character("a")], .revealAnswer, "lesson: show answer", group: .replay),
         KeyBinding([.character("N")], .nextLessonStep, "lesson: next step", group: .replay),
+        KeyBinding([.character("p")], .previousLessonStep, "lesson: previous step (else pause)", group: .replay),
+        KeyBinding([.character("r")], .restartLesson, "lesson: restart", group: .replay),
 
         KeyBinding([.character("H")], .toggleHighContrast, "high contrast on/off", group: .general),
         KeyBinding([.character("?"), .function(1)], .help, "this help", hint: "help", group: .general),
@@ -69,6 +71,16 @@ public enum KeyBindings {
     public static func action(for key: Key) -> KeyAction? {
         lookup[key]
     }
+
+    /// The action bound to `key` in a lesson or not: during a lesson `p` goes to the previous
+    /// step instead of pausing (Space still pauses).
+    public static func action(for key: Key, inLesson: Bool) -> KeyAction? {
+        if inLesson, let action = lessonOverrides[key] { return action }
+        return lookup[key]
+    }
+
+    /// Keys that mean something else during a lesson (the one exception to one key, one action).
+    public static let lessonOverrides: [Key: KeyAction] = [.character("p"): .previousLessonStep]
 
     /// The binding of `action` (every action has exactly one).
     public static func binding(for action: KeyAction) -> KeyBinding? {

@@ -61,7 +61,8 @@ public enum KeyMode: String, Sendable, Hashable, CaseIterable {
                     a(.replayEpochForward, "epoch"), a(.configDiff, "diff"), a(.toggleNotes, "notes"),
                     a(.nextLayer, "layer"), a(.replayStart, "start"), a(.replayEnd, "end")].compactMap { $0 }
         case .lesson:
-            return [a(.revealAnswer, "answer"), a(.nextLessonStep, "next step"), a(.togglePause, "play"),
+            return [a(.revealAnswer, "answer"), a(.nextLessonStep, "next step"), a(.previousLessonStep, "back"),
+                    a(.restartLesson, "restart"), KeyHint(keys: Key.character(" ").label(unicode: unicode), hint: "play"),
                     a(.nextChart, "chart"), a(.toggleNotes, "notes"), a(.replayStepForward, "step"),
                     a(.backToLive, "leave")].compactMap { $0 }
         case .runsBrowser:

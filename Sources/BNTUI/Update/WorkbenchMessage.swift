@@ -25,8 +25,9 @@ public enum WorkbenchMessage: Sendable, Equatable {
     case savedRunsChanged(RunsBrowser.Changes)
     /// Listing the runs folder in the background: `read` of `total` files read so far.
     case savedRunsProgress(read: Int, total: Int)
-    /// A lesson starts over the open replay: it plays to the first step's pause point.
-    case lessonStarted(experimentID: String, steps: [LessonStep])
+    /// A lesson starts over the open replay: it plays to the first step's pause point (first
+    /// saying so when the runs are too short for it; `freshHint` tells how to train longer ones).
+    case lessonStarted(experimentID: String, steps: [LessonStep], freshHint: String? = nil)
     /// The playground's variant was written as `file` (as shown), the experiment `experimentID`;
     /// `experiments` is the catalog read again, with it.
     case playgroundWritten(file: String, experimentID: String, experiments: [ExperimentInfo])

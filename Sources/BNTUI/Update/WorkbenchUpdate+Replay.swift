@@ -46,8 +46,9 @@ extension WorkbenchUpdate {
     static func tick(seconds: Double, state: inout WorkbenchState) -> Bool {
         guard var session = state.replay, session.cursor.isPlaying else { return false }
         let wasPlaying = session.cursor.isPlaying
+        let before = session.cursor.step
         let moved = session.cursor.advance(seconds: seconds)
-        let lessonPaused = stopAtLessonPause(cursor: &session.cursor, state: &state)
+        let lessonPaused = stopAtLessonPause(cursor: &session.cursor, from: before, state: &state)
         guard moved || lessonPaused || wasPlaying != session.cursor.isPlaying else { return false }
         state.replay = session
         syncReplay(&state)

@@ -40,8 +40,8 @@ public enum WorkbenchUpdate {
             changed = followRunsFolder(changes, state: &state)
         case .savedRunsProgress(let read, let total):
             changed = showListingProgress(read: read, total: total, state: &state)
-        case .lessonStarted(let experimentID, let steps):
-            startLesson(experimentID: experimentID, steps: steps, state: &state)
+        case .lessonStarted(let experimentID, let steps, let freshHint):
+            startLesson(experimentID: experimentID, steps: steps, freshHint: freshHint, state: &state)
             changed = true
         case .playgroundWritten(let file, let experimentID, let experiments):
             playgroundWritten(file: file, experimentID: experimentID, experiments: experiments, state: &state)
@@ -102,7 +102,7 @@ public enum WorkbenchUpdate {
             break
         }
         state.status = nil
-        guard let action = KeyBindings.action(for: key) else { return [] }
+        guard let action = KeyBindings.action(for: key, inLesson: state.lesson != nil) else { return [] }
         return perform(action, state: &state)
     }
 
@@ -189,7 +189,7 @@ public enum WorkbenchUpdate {
             state.status = StatusMessage("m marks runs in the saved-runs browser: R opens it")
         case .backToLive:
             backToLive(state: &state)
-        case .revealAnswer, .nextLessonStep:
+        case .revealAnswer, .nextLessonStep, .previousLessonStep, .restartLesson:
             lessonKey(action, state: &state)
         case .replayStepForward, .replayStepBack, .replayEpochForward, .replayEpochBack, .replayFaster, .replaySlower,
              .replayStart, .replayEnd, .configDiff:

@@ -37,27 +37,26 @@ enum LessonView {
         let wrap = max(10, width)
         func wrapped(_ text: String, _ style: Style) -> [(String, Style)] { TextWrap.lines(text, width: wrap).map { ($0, style) } }
         let total = lesson.steps.count
+        if lesson.showsIntro { return intro(lesson, wrapped: wrapped) }
         guard let step = lesson.current else {
-            return (wrapped("Lesson finished (\(total) steps). The replay stays open: Space plays, W leaves, q quits.", Theme.title),
-                    [], [], [], [])
+            return (wrapped("Lesson finished (\(total) steps). The replay stays open: r restarts the lesson, Space plays, "
+                            + "W leaves, q quits.", Theme.title), [], [], [], [])
         }
-        let point = LessonPlayer.pausePoint(of: step, cursor: replay.cursor)
-        var whereText: String
-        switch step.pause {
-        case .step(let s):
-            whereText = "step \(s)"
-            if s > point { whereText += " (run ends at \(point))" }
-        case .epoch(let e):
-            whereText = "end of epoch \(e)"
-            if e > replay.cursor.epochEnds.count { whereText += " (the run has \(replay.cursor.epochEnds.count) epochs)" }
-        }
+        let whereText = MetricPoint(step.pause).spoken
         guard lesson.isPaused else {
             // On the way to the pause point: playing, or held by the user with Space.
             let motion = replay.cursor.isPlaying ? "playing to \(whereText)…" : "paused; Space plays on to \(whereText)"
             return (wrapped("Lesson \(lesson.index + 1)/\(total): \(motion)", Theme.title), [], [], [], [])
         }
-        let title = wrapped("Lesson \(lesson.index + 1)/\(total), paused at \(whereText)", Theme.title)
-        let text = wrapped(unfold(step.text), .plain)
+        let results = lesson.currentResults
+        let failing = results.filter(\.isFailure).count
+        let checked = results.filter { if case .skipped = $0.outcome { false } else { true } }.count
+        let tally = checked == 0 ? "" : " · \(checked - failing)/\(checked) claims hold"
+        let title = wrapped("Lesson \(lesson.index + 1)/\(total), paused at \(whereText)\(tally)", Theme.title)
+        // A claim the data contradicts is flagged beside the text, never shown as if it held.
+        var text = failing == 0 ? [] : wrapped("! The runs contradict \(failing == 1 ? "a claim" : "\(failing) claims") of this "
+                                               + "step (FAILS below): read its text with that in mind.", Theme.error)
+        text += wrapped(unfold(step.text), .plain)
         var question: [(String, Style)] = [], prompt: [(String, Style)] = []
         if let q = step.question {
             question = wrapped("Q: " + unfold(q), Theme.key)
@@ -67,8 +66,39 @@ enum LessonView {
                 prompt = wrapped("Predict, then press a to reveal the answer.", Theme.dim)
             }
         }
+        // A failing check stays on screen with the question; the others follow the text and give
+        // way first when the box is short (the title keeps their tally).
+        func check(_ r: ExpectationResult) -> [(String, Style)] {
+            wrapped("check " + r.line.replacingOccurrences(of: "  ", with: " "), style(of: r))
+        }
+        text += results.filter { !$0.isFailure }.flatMap(check)
+        question += results.filter(\.isFailure).flatMap(check)
         let last = lesson.index + 1 == total
         return (title, text, question, prompt, wrapped(last ? "N ends the lesson." : "N continues to the next step.", Theme.dim))
+    }
+
+    /// The notice shown before a lesson whose runs miss some of its points: which, what is
+    /// skipped, and how to train runs long enough.
+    private static func intro(_ lesson: LessonPlayer, wrapped: (String, Style) -> [(String, Style)]) -> Sections {
+        let total = lesson.steps.count, shown = lesson.reachableCount
+        let title = wrapped("These runs are too short for this lesson: \(shown) of its \(total) steps can be shown.", Theme.error)
+        var text: [(String, Style)] = []
+        for gap in lesson.coverage.gaps {
+            text += wrapped("- step \(gap.stepIndex + 1) needs \(gap.point.spoken) (\(gap.reason))", .plain)
+        }
+        // The way out stays on screen when the list of missing points is cut.
+        let hint = lesson.freshHint.map { wrapped("For the whole lesson: \($0)", Theme.key) } ?? []
+        let keys = wrapped(shown > 0 ? "N starts the lesson without those steps; q quits." : "q quits.", Theme.dim)
+        return (title, text, hint, [], keys)
+    }
+
+    /// The colour of a checked expectation: green when it holds, red when it fails, dim when skipped.
+    private static func style(of result: ExpectationResult) -> Style {
+        switch result.outcome {
+        case .holds: return Style(foreground: .green)
+        case .fails, .unreadable: return Theme.error
+        case .skipped: return Theme.dim
+        }
     }
 
     /// `text` with its single line breaks (from a YAML block) turned into spaces; blank lines stay

@@ -29,7 +29,7 @@ enum ScreenRenderer {
     /// Renders `screen` at `size` for `mode`'s terminal: its glyphs now; its colours are dropped
     /// when the cells are encoded, as ``CursesTerminal`` drops them (the view does not know whether
     /// the terminal has colours: when it learns, this is the one place to tell it).
-    static func render(_ screen: ScreenCase, size: TerminalSize, mode: ScreenMode) throws -> Rendered {
+    static func render(_ screen: ScreenCase, size: TerminalSize, mode: ScreenMode, lessonSteps: [LessonStep]? = nil) throws -> Rendered {
         let files = try screen.runs.map { try RunReader.read(contentsOf: ScreenPaths.runs.appendingPathComponent($0)) }
         let experiments = LabBackend.experimentInfos(catalog: catalog, classNames: files.first?.header.classNames ?? [])
         let folder = ScreenPaths.runs.appendingPathComponent(screen.runsFolder ?? screen.runs.first.map {
@@ -49,7 +49,7 @@ enum ScreenRenderer {
         // Without runs the workbench stays live, as `bnlab` opens.
         if !files.isEmpty { app.send(.replayOpened(files: files, failures: [])) }
         if let lesson = screen.lesson {
-            let steps = try #require(catalog.experiment(id: lesson)?.lesson, "experiment \(lesson) has no lesson")
+            let steps = try lessonSteps ?? #require(catalog.experiment(id: lesson)?.lesson, "experiment \(lesson) has no lesson")
             app.send(.lessonStarted(experimentID: lesson, steps: steps))
             settle(app)
         }

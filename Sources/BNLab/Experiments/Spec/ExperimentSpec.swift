@@ -65,6 +65,9 @@ public struct ExperimentSpec: Codable, Sendable, Equatable {
     public var variants: [VariantSpec]
     /// A guided tour of a saved run (`bnlab lesson`): steps in order; nil when the file has none.
     public var lesson: [LessonStep]?
+    /// The quick fresh run that checks the lesson's expectations (`lesson_check`); nil: the
+    /// experiment's own settings.
+    public var lessonCheck: LessonCheckSpec?
 
     /// Where each field was in the file, for errors found after decoding (not encoded, and no
     /// part of equality: a spec loaded from a file equals the same spec built in code).
@@ -80,7 +83,8 @@ public struct ExperimentSpec: Codable, Sendable, Equatable {
                 initialization: InitSpec? = nil, batchSize: Int, epochs: Int, accumulationSteps: Int = 1,
                 evalBatchSize: Int? = nil, seed: UInt64 = 0, record: RecordSpec = RecordSpec(), phases: [PhaseSpec]? = nil,
                 freeze: FreezeMode = .none, bnModeInTraining: BNMode = .train,
-                variants: [VariantSpec] = [VariantSpec(name: "default")], lesson: [LessonStep]? = nil) {
+                variants: [VariantSpec] = [VariantSpec(name: "default")], lesson: [LessonStep]? = nil,
+                lessonCheck: LessonCheckSpec? = nil) {
         self.id = id
         self.title = title
         self.summary = summary
@@ -101,18 +105,19 @@ public struct ExperimentSpec: Codable, Sendable, Equatable {
         self.bnModeInTraining = bnModeInTraining
         self.variants = variants
         self.lesson = lesson
+        self.lessonCheck = lessonCheck
     }
 
     enum CodingKeys: String, CodingKey, CaseIterable {
         case id, title, summary, notes, dataset, model, optimizer, scheduler, initialization = "init"
         case batchSize = "batch_size", epochs, accumulationSteps = "accumulation_steps"
         case evalBatchSize = "eval_batch_size", seed, record, phases, freeze
-        case bnModeInTraining = "bn_mode_in_training", variants, lesson
+        case bnModeInTraining = "bn_mode_in_training", variants, lesson, lessonCheck = "lesson_check"
     }
 
     /// Decodes a whole experiment, checking every field (see the type's documentation).
     public init(from decoder: any Decoder) throws {
-        try decoder.checkKeys(CodingKeys.self, in: "an experiment", also: LessonCheckKeys.experiment)
+        try decoder.checkKeys(CodingKeys.self, in: "an experiment")
         let c = try decoder.container(keyedBy: CodingKeys.self)
         id = try c.slug(.id)
         title = try c.text(.title)
@@ -169,6 +174,8 @@ public struct ExperimentSpec: Codable, Sendable, Equatable {
         if lesson?.isEmpty == true {
             throw SpecIssue(c.path(.lesson), "is empty", hint: "list at least one lesson step, or remove 'lesson'")
         }
+        lessonCheck = try c.decodeIfPresent(LessonCheckSpec.self, forKey: .lessonCheck)
+        try Self.checkExpectationVariants(lesson ?? [], variants: variants.map(\.name), at: c.path(.lesson))
         var names: Set<String> = []
         for (index, variant) in variants.enumerated() {
             let path = c.path(.variants).appendingIndex(index)
@@ -206,5 +213,6 @@ public struct ExperimentSpec: Codable, Sendable, Equatable {
         try c.encode(bnModeInTraining, forKey: .bnModeInTraining)
         try c.encode(variants, forKey: .variants)
         try c.encodeIfPresent(lesson, forKey: .lesson)
+        try c.encodeIfPresent(lessonCheck, forKey: .lessonCheck)
     }
 }

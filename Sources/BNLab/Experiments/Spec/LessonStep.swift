@@ -8,10 +8,13 @@
 ///     text: Both nets have seen the same 300 batches.
 ///     question: Which curve falls faster?
 ///     answer: The BN net's.
+///     expect:
+///       - {less: [bn.loss@300, no-bn.loss@300]}
 ///   - {epoch: 1, panel: accuracy, text: The end of the first epoch.}
 /// ```
 /// Exactly one of `step` (an optimizer step) and `epoch` (the end of that epoch, 1-based) is set;
-/// `answer` belongs with a `question`.
+/// `answer` belongs with a `question`; `expect` lists the claims the text makes, checked on the
+/// runs (see ``LessonExpectation``).
 public struct LessonStep: Codable, Sendable, Equatable {
     /// Where a lesson step pauses the replay.
     public enum Pause: Sendable, Equatable, Hashable {
@@ -31,23 +34,27 @@ public struct LessonStep: Codable, Sendable, Equatable {
     public var question: String?
     /// The answer, revealed by a key.
     public var answer: String?
+    /// The claims its text makes, checked on the runs (`expect:`); empty when it makes none.
+    public var expect: [LessonExpectation]
 
     /// A lesson step built in code.
-    public init(text: String, pause: Pause, panel: LessonPanel, question: String? = nil, answer: String? = nil) {
+    public init(text: String, pause: Pause, panel: LessonPanel, question: String? = nil, answer: String? = nil,
+                expect: [LessonExpectation] = []) {
         self.text = text
         self.pause = pause
         self.panel = panel
         self.question = question
         self.answer = answer
+        self.expect = expect
     }
 
     enum CodingKeys: String, CodingKey, CaseIterable {
-        case text, step, epoch, panel, question, answer
+        case text, step, epoch, panel, question, answer, expect
     }
 
     /// Decodes the mapping, checking that exactly one of `step` and `epoch` is set.
     public init(from decoder: any Decoder) throws {
-        try decoder.checkKeys(CodingKeys.self, in: "a lesson step", also: LessonCheckKeys.lessonStep)
+        try decoder.checkKeys(CodingKeys.self, in: "a lesson step")
         let c = try decoder.container(keyedBy: CodingKeys.self)
         text = try c.text(.text)
         panel = try c.decode(LessonPanel.self, forKey: .panel)
@@ -70,6 +77,7 @@ public struct LessonStep: Codable, Sendable, Equatable {
             throw SpecIssue(c.path(.answer), "has no question",
                             hint: "add 'question:' (asked before the answer is revealed), or put the answer in 'text'")
         }
+        expect = try c.decodeIfPresent([LessonExpectation].self, forKey: .expect) ?? []
     }
 
     /// Encodes the fields that are set.
@@ -83,5 +91,6 @@ public struct LessonStep: Codable, Sendable, Equatable {
         try c.encode(panel, forKey: .panel)
         try c.encodeIfPresent(question, forKey: .question)
         try c.encodeIfPresent(answer, forKey: .answer)
+        if !expect.isEmpty { try c.encode(expect, forKey: .expect) }
     }
 }

@@ -25,11 +25,12 @@ public struct EpochEvent: Codable, Sendable, Equatable {
     public var classTotal: [Int]
     /// The train-mode evaluations, one per test batch size (`train_mode`), when recorded.
     public var trainMode: [TrainModeEvaluation]?
-    /// Mean absolute change of the probe's eval-mode outputs since the previous epoch's end
-    /// (`probe_drift`); 0 means nothing that eval mode depends on changed. nil without a probe
-    /// and for the first epoch.
+    /// Largest absolute change of any of the probe's eval-mode output values since the previous
+    /// epoch's end (`probe_drift`); 0 means nothing that eval mode depends on changed. nil without
+    /// a probe and for the first epoch.
     public var probeDrift: Double?
-    /// How many probe images changed predicted class since the previous epoch (`probe_changed`).
+    /// How many of the probe's output values (images × features) changed at all since the
+    /// previous epoch (`probe_changed`).
     public var probeChanged: Int?
     /// Wall-clock seconds the epoch took, evaluation included.
     public var seconds: Double?

@@ -1,0 +1,83 @@
+import BNLab
+import Testing
+@testable import BNTUI
+
+/// Lessons over runs shorter than the lesson, `p` and `r`, and expectations on screen.
+@Suite("Lessons: short runs, back, restart, checked claims")
+struct LessonNavigationTests {
+    static func state(_ steps: [LessonStep]) throws -> WorkbenchState {
+        var state = ReplayFixtures.state([try ReplayFixtures.bn, try ReplayFixtures.noBN])
+        _ = WorkbenchUpdate.update(&state, .lessonStarted(experimentID: "bn-vs-no-bn", steps: steps,
+                                                          freshHint: "bnlab lesson bn-vs-no-bn --fresh"))
+        return state
+    }
+
+    static func screen(_ state: WorkbenchState) -> String {
+        WorkbenchView.render(state, size: TerminalSize(width: 100, height: 40), glyphs: .unicode).description
+    }
+
+    static func reference(_ text: String) -> ExpectOperand { .reference(try! MetricReference.parse(text).get()) }
+
+    @Test func runsTooShortAreNamedBeforeTheLessonAndTheirStepsSkipped() throws {
+        var state = try Self.state([
+            LessonStep(text: "Three hundred steps in.", pause: .step(300), panel: .loss),
+            LessonStep(text: "The first epoch.", pause: .epoch(1), panel: .accuracy),
+            LessonStep(text: "Ten epochs.", pause: .epoch(10), panel: .loss),
+        ])
+        #expect(state.lesson?.showsIntro == true)
+        #expect(state.replay?.cursor.isPlaying == false)
+        let intro = Self.screen(state)
+        #expect(intro.contains("too short for this lesson: 1 of its 3 steps"))
+        #expect(intro.contains("step 1 needs step 300 (bn: the run ends at step 32)"))
+        #expect(intro.contains("step 3 needs the end of epoch 10 (bn: the run has 2 epochs)"))
+        #expect(intro.contains("bnlab lesson bn-vs-no-bn --fresh"))
+        Fixtures.press([.character("N")], &state)
+        _ = WorkbenchUpdate.update(&state, .tick(seconds: 100))
+        #expect(state.lesson?.index == 1 && state.lesson?.isPaused == true && state.replay?.cursor.step == 16)
+        Fixtures.press([.character("N")], &state)
+        #expect(state.lesson?.isFinished == true && state.replay?.cursor.step == 16)
+    }
+
+    @Test func pGoesBackAStepAndRRestarts() throws {
+        var state = try Self.state([
+            LessonStep(text: "Ten.", pause: .step(10), panel: .loss),
+            LessonStep(text: "Twenty.", pause: .step(20), panel: .bn),
+        ])
+        _ = WorkbenchUpdate.update(&state, .tick(seconds: 100))
+        Fixtures.press([.character("N")], &state)
+        _ = WorkbenchUpdate.update(&state, .tick(seconds: 100))
+        #expect(state.lesson?.index == 1 && state.replay?.cursor.step == 20)
+        Fixtures.press([.character("p")], &state)
+        #expect(state.lesson?.index == 0 && state.lesson?.isPaused == true)
+        #expect(state.replay?.cursor.step == 10 && state.chart == .loss)
+        Fixtures.press([.character("p")], &state)
+        #expect(state.lesson?.index == 0 && state.status?.text.contains("first step") == true)
+        Fixtures.press([.character("N")], &state)
+        _ = WorkbenchUpdate.update(&state, .tick(seconds: 100))
+        Fixtures.press([.character("N")], &state)
+        #expect(state.lesson?.isFinished == true)
+        Fixtures.press([.character("r")], &state)
+        #expect(state.lesson?.index == 0 && state.lesson?.isPaused == false)
+        #expect(state.replay?.cursor.step == state.replay?.cursor.firstStep && state.replay?.cursor.isPlaying == true)
+        _ = WorkbenchUpdate.update(&state, .tick(seconds: 100))
+        #expect(state.replay?.cursor.step == 10 && state.lesson?.isPaused == true)
+    }
+
+    @Test func aFailingClaimIsFlaggedBesideTheTextWithItsValues() throws {
+        var state = try Self.state([
+            LessonStep(text: "The plain net is ahead.", pause: .step(10), panel: .loss, expect: [
+                LessonExpectation(.less, [Self.reference("no-bn.loss@10"), Self.reference("bn.loss@10")]),
+                LessonExpectation(.greater, [Self.reference("bn.accuracy@epoch1"), .number(0)]),
+            ]),
+        ])
+        _ = WorkbenchUpdate.update(&state, .tick(seconds: 100))
+        let results = try #require(state.lesson?.currentResults)
+        let text = Self.screen(state)
+        #expect(text.contains("The runs contradict a claim of this step"))
+        #expect(text.contains("check FAILS no-bn.loss@10 < bn.loss@10"))
+        #expect(text.contains("check holds bn.accuracy@epoch1 > 0"))
+        #expect(results.map(\.isFailure) == [true, false])
+        let shown = ExpectationFormat.number(results[0].values[0])
+        #expect(text.contains("(\(shown) < "))
+    }
+}
