@@ -4,15 +4,21 @@ public struct ExpectationEvaluator: Sendable {
     /// The runs, by variant name.
     public let runs: [String: RunMetrics]
 
+    /// The subset the experiment itself ships with, if any: runs on it count as full data.
+    public let shippedSubset: SubsetSpec?
+
     /// An evaluator over `runs`; when several runs share a variant, the last one given is used.
-    public init(runs: [RunFile]) {
+    /// Runs on `shippedSubset` (the experiment's own subset) count as full data.
+    public init(runs: [RunFile], shippedSubset: SubsetSpec? = nil) {
         var byVariant: [String: RunMetrics] = [:]
         for run in runs { byVariant[run.header.variant] = RunMetrics(run) }
         self.runs = byVariant
+        self.shippedSubset = shippedSubset
     }
 
-    /// Whether every run trained on the whole data set (`when: full` claims are checked only then).
-    public var isFullData: Bool { !runs.isEmpty && runs.values.allSatisfy(\.isFullData) }
+    /// Whether every run trained on the experiment's own data (`when: full` claims are checked
+    /// only then).
+    public var isFullData: Bool { !runs.isEmpty && runs.values.allSatisfy { $0.isFullData(shipped: shippedSubset) } }
 
     /// The value `reference` reads, or why it cannot be read.
     public func value(of reference: MetricReference) -> Result<Double, RunMetrics.Missing> {

@@ -21,15 +21,18 @@ public struct LessonCoverage: Sendable, Equatable {
     /// Indices of the steps whose own pause point is missing (they cannot be shown truthfully).
     public var unreachableSteps: Set<Int>
 
-    /// The coverage of `lesson` by `runs`: a pause point must exist in every run, an
+    /// The coverage of `lesson` by `runs`: a pause point must exist in every run that did not
+    /// diverge (a diverged run stops early by design; when all diverged, in every run), an
     /// expectation's point in the run of its variant (a variant without a run is left to the
     /// expectation's own check).
     public init(lesson: [LessonStep], runs: [RunFile]) {
         let metrics = runs.map(RunMetrics.init)
+        let finishing = metrics.filter { !$0.diverged }
+        let pauseRuns = finishing.isEmpty ? metrics : finishing
         var gaps: [Gap] = [], unreachable: Set<Int> = []
         for (i, step) in lesson.enumerated() {
             let pause = MetricPoint(step.pause)
-            if let (run, missing) = metrics.lazy.compactMap({ m in Self.missing(pause, in: m).map { (m, $0) } }).first {
+            if let (run, missing) = pauseRuns.lazy.compactMap({ m in Self.missing(pause, in: m).map { (m, $0) } }).first {
                 gaps.append(Gap(stepIndex: i, point: pause, reason: "\(run.run.header.variant): \(missing)"))
                 unreachable.insert(i)
             }

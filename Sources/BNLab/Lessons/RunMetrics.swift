@@ -44,11 +44,20 @@ public struct RunMetrics: Sendable {
     public var epochCount: Int { epochs.count }
 
     /// Whether the run trained on the whole data set (no subset); false when its configuration is unknown.
-    public var isFullData: Bool {
+    public var isFullData: Bool { isFullData(shipped: nil) }
+
+    /// Whether the run trained on the experiment's own data: no subset, or exactly `shipped`, the
+    /// subset the experiment itself names (small-batch ships with one); false when its
+    /// configuration is unknown.
+    public func isFullData(shipped: SubsetSpec?) -> Bool {
         guard let config = run.header.config else { return false }
         guard let subset = config.dataset.subset else { return true }
-        return subset.train == nil && subset.test == nil
+        return (subset.train == nil && subset.test == nil) || subset == shipped
     }
+
+    /// Whether the run ended diverged (a non-finite or exploding loss): it stops early by design,
+    /// so later pause points are not asked of it.
+    public var diverged: Bool { run.end?.status == .diverged }
 
     /// The step `point` stands for in this run, or why it has none.
     public func step(at point: MetricPoint) -> Result<Int, Missing> {

@@ -12,7 +12,7 @@ extension LessonCommand {
             for failure in failures { printError("bnlab: \(failure)") }
             throw ExitCode(2)
         }
-        let report = LessonCheckReport(lesson: lesson, runs: runs)
+        let report = LessonCheckReport(lesson: lesson, runs: runs, shippedSubset: spec.dataset.subset)
         print("\(spec.id) lesson, checked on " + runs.map { RunNaming.label(of: RunIdentity(header: $0.header),
                                                                            among: runs.map { RunIdentity(header: $0.header) }) }
                   .joined(separator: ", ") + " (\(Self.dataLabel(runs)))")

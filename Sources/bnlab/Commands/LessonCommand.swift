@@ -1,6 +1,5 @@
 import ArgumentParser
 import BNCore
-import BNCurses
 import BNLab
 import BNTUI
 import Foundation
@@ -44,12 +43,7 @@ struct LessonCommand: ParsableCommand {
                                  valueName: "RUN_FILE"))
     var files: [String] = []
 
-    @Option(name: .long, help: ArgumentHelp("Drawing characters: auto (from the locale), unicode or ascii.",
-                                            valueName: "auto|unicode|ascii"))
-    var glyphs = "auto"
-
-    @Flag(name: .long, help: "High contrast for projectors: bold bright colors, nothing dim, thicker lines (H toggles).")
-    var highContrast = false
+    @OptionGroup var screen: ScreenOptions
 
     @Flag(name: .long, help: "Train every variant now (on the real data) and play the lesson over the new runs.")
     var fresh = false
@@ -93,9 +87,6 @@ struct LessonCommand: ParsableCommand {
         if let epochs, epochs < 1 { throw ValidationError("--epochs must be at least 1") }
         if let subset, subset < 10 { throw ValidationError("--subset must be at least 10 (one image per class)") }
         if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1") }
-        guard GlyphChoice(rawValue: glyphs) != nil else {
-            throw ValidationError("--glyphs must be auto, unicode or ascii, got '\(glyphs)'")
-        }
     }
 
     func run() throws {
@@ -113,44 +104,26 @@ struct LessonCommand: ParsableCommand {
             try runCheck(spec, lesson: steps)
             return
         }
-        guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else {
-            printError("bnlab: lesson needs a terminal (stdin and stdout are not both TTYs); --check reports without one.")
-            throw ExitCode(2)
-        }
-        do {
-            try CursesTerminal.checkCursorAddressing()
-        } catch {
-            FileHandle.standardError.write(Data("bnlab: \(error)\n".utf8))
-            throw ExitCode(2)
-        }
+        try screen.requireTerminal("lesson", headless: "`bnlab lesson \(experiment) --check` reports the lesson's checks.")
         let (runs, failures) = try loadRuns(spec)
         let experiments = LabBackend.experimentInfos(catalog: catalog, classNames: runs.first?.header.classNames ?? [])
         let recorder = try castRecorder()
-        let terminal: CursesTerminal
         do {
-            terminal = try CursesTerminal(glyphs: GlyphChoice(rawValue: glyphs) ?? .auto)
+            try screen.runSession(backend: ReplayBackend(experiments: experiments), label: "lesson: \(experiment)",
+                                  runsFolder: folders.runsFolder, prepare: { app in
+                try recorder?.start()   // a failure restores the terminal, then is reported below
+                app.send(.replayOpened(files: runs, failures: failures))
+                app.send(.lessonStarted(experimentID: experiment, steps: steps, freshHint: freshHint(spec)))
+            }, beforeRestore: { recorder?.finish() }, afterRestore: {
+                recorder?.restoreTerminalModes()
+                if let record { StandardStreams.writeError("bnlab: recorded the lesson to \(record) (asciinema play \(record))\n") }
+            })
+        } catch let exit as ExitCode {
+            throw exit
         } catch {
-            printError("bnlab: \(error)")
-            throw ExitCode(2)
-        }
-        let app = WorkbenchApp(terminal: terminal, backend: ReplayBackend(experiments: experiments),
-                               options: WorkbenchOptions(backendLabel: "lesson: \(experiment)",
-                                                         runsFolder: folders.runsFolder, highContrast: highContrast))
-        do {
-            try recorder?.start()
-        } catch {
-            terminal.restore()
             printError("bnlab: cannot record the session: \(error)")
             throw ExitCode(2)
         }
-        app.send(.replayOpened(files: runs, failures: failures))
-        app.send(.lessonStarted(experimentID: experiment, steps: steps, freshHint: freshHint(spec)))
-        let exit = app.run()
-        recorder?.finish()
-        terminal.restore()
-        recorder?.restoreTerminalModes()
-        if let record { StandardStreams.writeError("bnlab: recorded the lesson to \(record) (asciinema play \(record))\n") }
-        if case .interrupted(let sig) = exit { throw ExitCode(128 + sig) }
     }
 
     /// The recorder of `--record`, its file created; nil without the option.
@@ -186,16 +159,8 @@ struct LessonCommand: ParsableCommand {
                 """)
             throw ExitCode(2)
         }
-        var runs: [RunFile] = []
-        var failures: [String] = []
-        for url in urls {
-            do {
-                runs.append(try RunReader.read(contentsOf: url))
-            } catch {
-                failures.append("\(error)")
-            }
-        }
-        return (runs, failures)
+        let read = RunReader.readEach(urls)
+        return (read.files, read.failures)
     }
 
     /// Trains every variant of `spec` on the real backend, printing progress on stderr, and returns

@@ -50,20 +50,30 @@ struct ScreenOptions: ParsableArguments {
         }
     }
 
-    /// One curses session: opens the terminal, runs the workbench app on it (with
-    /// these options, runs stalling after `stallAfter` seconds in the runs browser, `prepare` readying
-    /// it), restores the terminal, shuts the backend down, and exits with 128 + the
-    /// signal when a signal ended the session.
+    /// One curses session: opens the terminal, runs the workbench app on it (with these options,
+    /// runs stalling after `stallAfter` seconds in the runs browser, `prepare` readying it),
+    /// calls `beforeRestore`, restores the terminal, shuts the backend down, calls `afterRestore`,
+    /// and exits with 128 + the signal when a signal ended the session. When `prepare` throws,
+    /// the terminal is restored and the error passed on.
     func runSession(backend: any WorkbenchBackend, label: String, runsFolder: URL?, stallAfter: Double? = nil,
-                    prepare: (WorkbenchApp) -> Void = { _ in }) throws {
+                    prepare: (WorkbenchApp) throws -> Void = { _ in }, beforeRestore: () -> Void = {},
+                    afterRestore: () -> Void = {}) throws {
         let terminal = try openTerminal()
         var options = WorkbenchOptions(backendLabel: label, runsFolder: runsFolder, highContrast: highContrast)
         if let stallAfter { options.stallAfter = stallAfter }
         let app = WorkbenchApp(terminal: terminal, backend: backend, options: options)
-        prepare(app)
+        do {
+            try prepare(app)
+        } catch {
+            terminal.restore()
+            backend.shutdown()
+            throw error
+        }
         let exit = app.run()
+        beforeRestore()
         terminal.restore()
         backend.shutdown()
+        afterRestore()
         if case .interrupted(let sig) = exit { throw ExitCode(128 + sig) }
     }
 }
