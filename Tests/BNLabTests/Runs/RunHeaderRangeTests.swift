@@ -2,8 +2,8 @@ import BNLab
 import Foundation
 import Testing
 
-/// Header numbers that feed arithmetic or labels (`seed`, `rank`, `world_size`, a module's
-/// `features`) are range-checked: a clear error naming the field and value, never a trap.
+/// Header numbers that feed arithmetic or labels (`seed`, `rank`, `world_size`, `started`, a
+/// module's `features`) are range-checked: a clear error naming the field and value, never a trap.
 @Suite("Run header: ranges") struct RunHeaderRangeTests {
     /// A header line with `fields` added (each `"key":value`).
     static func header(_ fields: String) -> String {
@@ -33,6 +33,21 @@ import Testing
         let error = try Self.error(fields)
         #expect(error.description.contains("field 'seed': ") && error.description.contains(" is not an integer in 0 … 2^64 − 1"), "\(error)")
         #expect(!error.description.contains("not valid JSON"), "\(error)")
+    }
+
+    @Test("a start outside the years 1 … 9999 names the field (year 9999999 was shown as 1758982)",
+          arguments: ["9999999-01-01T00:00:00Z", "0000-01-01T00:00:00Z", "-0001-01-01T00:00:00Z"])
+    func started(text: String) throws {
+        let line = Self.header(#""seed":1"#).replacingOccurrences(of: "2026-01-01T00:00:00Z", with: text)
+        let error = try #require(throws: RunFileError.self) { try RunReader.read(data: Data(line.utf8), file: "h.jsonl") }
+        #expect(error.description.contains("field 'started': '\(text)' is not an ISO 8601 date like 2025-01-31T12:00:00Z (years 1 … 9999)"),
+                "\(error)")
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("bnlab-started-\(UUID().uuidString).jsonl")
+        defer { try? FileManager.default.removeItem(at: url) }
+        try Data(line.utf8).write(to: url)
+        #expect(throws: RunFileError.self) { try RunSummaryReader.summary(contentsOf: url) }   // the listing agrees
+        let last = Self.header("\"seed\":1").replacingOccurrences(of: "2026-01-01T00:00:00Z", with: "9999-12-31T23:59:59Z")
+        #expect(try RunReader.read(data: Data(last.utf8), file: "h.jsonl").header.started.timeIntervalSince1970 == 253_402_300_799)
     }
 
     @Test("the largest seed, rank 0 of 1 and the last rank of a group read")
