@@ -6,7 +6,7 @@ public struct StateDictError: Error, Equatable, CustomStringConvertible, Sendabl
     public var unexpected: [String] = []
     /// Keys whose shapes or kinds disagree: `key: expected …, got …`.
     public var mismatched: [String] = []
-    /// Keys whose values no model may hold (a negative or huge counter): `key: why`.
+    /// Keys whose values no model may hold (a negative, huge or F32 counter): `key: why`.
     public var invalid: [String] = []
 
     /// PyTorch-style summary: `Error(s) in loading state_dict: Missing key(s): "a", "b". …`.
@@ -60,8 +60,10 @@ extension Module {
                 error.mismatched.append("\(key): copying a param with shape \(torchSize(t.shape)) from checkpoint, the shape in current model is \(torchSize(p.value.shape))")
             case (.buffer(_, let b), .tensor(let t)) where t.shape != b.value.shape:
                 error.mismatched.append("\(key): copying a param with shape \(torchSize(t.shape)) from checkpoint, the shape in current model is \(torchSize(b.value.shape))")
+            case (.counter, .tensor(let t)) where t.count == 1:
+                // one F32 value would have to be converted (NaN and 1e30 have no Int64), so only I64 is taken
+                error.invalid.append("\(key): a float (F32) tensor, where a counter needs one I64 integer")
             case (.counter, .tensor(let t)):
-                // an F32 scalar would have to be converted (NaN and 1e30 have no Int64), so only I64 is taken
                 error.mismatched.append("\(key): expected one I64 integer, got a tensor of shape \(torchSize(t.shape))")
             case (.counter, .integer(let i)) where !(0...Counter.maxLoaded).contains(i):
                 error.invalid.append("\(key): \(i) is outside 0 … 2^53 (it counts batches)")

@@ -78,7 +78,7 @@ struct CheckpointValidationTests {
         try Self.checkpoint(tensors: [("optimizer.state.0.exp_avg", .i64(shape: [1], [1]))]).checkResumeTensors(file: "c")
     }
 
-    /// The `bn` variant's model state with `1.num_batches_tracked`… replaced by `counter` in every BatchNorm.
+    /// The `bn` variant's model state with every BatchNorm's `num_batches_tracked` replaced by `counter`.
     func weights(counter: SafeTensorsValue) throws -> SafeTensorsFile {
         let plan = try plan()
         var file = SafeTensorsFile(stateDict: try ModelBuilder.build(plan.model, rng: RandomSource(seed: 1)).network.stateDict())
@@ -91,16 +91,17 @@ struct CheckpointValidationTests {
         let folder = try TestPaths.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
         let url = folder.appendingPathComponent("w.safetensors")
-        let cases: [(SafeTensorsValue, String)] = [
-            (.i64(shape: [], [-1]), "num_batches_tracked: -1 is outside 0 … 2^53 (it counts batches)"),
-            (.i64(shape: [], [Int64.max]), "num_batches_tracked: 9223372036854775807 is outside 0 … 2^53 (it counts batches)"),
-            (.f32(shape: [], [.nan]), "num_batches_tracked: expected one I64 integer, got a tensor of shape torch.Size([])"),
-            (.i64(shape: [3], [1, 2, 3]), "num_batches_tracked: expected one I64 integer, got a tensor of shape torch.Size([3])"),
+        let cases: [(SafeTensorsValue, String, invalid: Bool)] = [
+            (.i64(shape: [], [-1]), "invalid value for 2.num_batches_tracked: -1 is outside 0 … 2^53 (it counts batches)", true),
+            (.i64(shape: [], [Int64.max]), "2.num_batches_tracked: 9223372036854775807 is outside 0 … 2^53 (it counts batches)", true),
+            (.f32(shape: [], [.nan]), "invalid value for 2.num_batches_tracked: a float (F32) tensor, where a counter needs one I64 integer", true),
+            (.i64(shape: [3], [1, 2, 3]), "size mismatch for 2.num_batches_tracked: expected one I64 integer, got a tensor of shape torch.Size([3])", false),
         ]
-        for (counter, message) in cases {
+        for (counter, message, invalid) in cases {
             try weights(counter: counter).write(url)
             let error = try #require(throws: CheckpointError.self) { try InitialWeights.load(url.path, for: [try plan()]) }
             #expect(error.description.contains(message), "\(error)")
+            #expect((error.hint == InitialWeights.invalidValuesHint) == invalid, "\(error)")
         }
     }
 
