@@ -49,7 +49,7 @@ let package = Package(
         // Plain-text reports of saved runs (`bnlab show`).
         .target(name: "BNReports", dependencies: ["BNLab", "BNCharts"]),
 
-        // Fuzz targets for the file readers (run-file, experiment, golden, IDX) and their drivers:
+        // Fuzz targets for the file readers (run-file, experiment, golden, IDX, safetensors) and their drivers:
         // libFuzzer (scripts/fuzz.sh builds with -sanitize=fuzzer) or a seeded Swift mutation fuzzer.
         .target(name: "BNFuzz", dependencies: ["BNCore", "BNData", "BNLab", "BNParity", "BNReports"]),
         .executableTarget(name: "bnlab-fuzz", dependencies: ["BNFuzz"]),

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Fuzzes one of bnlab's file readers for N minutes: scripts/fuzz.sh TARGET MINUTES [--swift]
-#   TARGET: run-file | experiment | golden | idx
+#   TARGET: run-file | experiment | golden | idx | safetensors
 # Uses libFuzzer (a build with -sanitize=fuzzer in .build-fuzz); with --swift, or when that build
 # fails, the seeded Swift mutation fuzzer of an ordinary build. Seeds come from
 # Tests/BNFuzzTests/Fixtures/fuzz-corpus/TARGET; every crashing, hanging or memory-hungry input is
@@ -12,7 +12,7 @@ MINUTES=${2:?usage: scripts/fuzz.sh TARGET MINUTES [--swift]}
 MODE=${3:-libfuzzer}
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 cd "$ROOT"
-case "$TARGET" in run-file|experiment|golden|idx) ;; *) echo "unknown target '$TARGET'" >&2; exit 2 ;; esac
+case "$TARGET" in run-file|experiment|golden|idx|safetensors) ;; *) echo "unknown target '$TARGET'" >&2; exit 2 ;; esac
 SEEDS="Tests/BNFuzzTests/Fixtures/fuzz-corpus/$TARGET"
 CRASHES="Tests/BNFuzzTests/Fixtures/fuzz-regressions/$TARGET"
 SECONDS_TOTAL=$(( MINUTES * 60 ))

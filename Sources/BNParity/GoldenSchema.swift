@@ -1,3 +1,5 @@
+import BNCore
+
 /// The schema checks of ``GoldenFile/validate(path:)``, one case at a time.
 enum GoldenSchema {
     /// Throws the first problem of `golden`.
@@ -167,7 +169,7 @@ enum GoldenSchema {
             switch value {
             case .tensor(let tensor):
                 try checkTensor(tensor, field: "\(field).\(key)")
-            case .integer(let count) where !(0...(1 << 53)).contains(count):
+            case .integer(let count) where !(0...Counter.maxLoaded).contains(count):
                 throw GoldenSchemaError(field: "\(field).\(key)", problem: "\(count) is outside 0 … 2^53")
             case .integer:
                 break

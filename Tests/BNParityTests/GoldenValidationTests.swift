@@ -39,6 +39,8 @@ struct GoldenValidationTests {
     func badTensors() throws {
         let zero = #"{"cases":[{"name":"z","kind":"module","module":"ReLU","args":{},"steps":[{"input":{"shape":[0,3],"data":[]}}]}]}"#
         #expect(try problem(zero) == "case 0 'z', field 'steps[0].input.shape': size 0 at position 0; sizes must be 1 or more")
+        let negative = zero.replacingOccurrences(of: "[0,3]", with: "[2,-3]")   // once a SIGSEGV
+        #expect(try problem(negative) == "case 0 'z', field 'steps[0].input.shape': size -3 at position 1; sizes must be 1 or more")
         let short = #"{"cases":[{"name":"s","kind":"module","module":"ReLU","args":{},"steps":[{"input":{"shape":[2,3],"data":[1]}}]}]}"#
         #expect(try problem(short)?.contains("steps[0].input.data': has 1 values but shape [2, 3] needs 6") == true)
         let huge = #"{"cases":[{"name":"h","kind":"module","module":"ReLU","args":{},"steps":[{"input":{"shape":[1000000000,1000000000],"data":[]}}]}]}"#
@@ -65,6 +67,15 @@ struct GoldenValidationTests {
         #expect(try problem(trajectory(""))?.contains("'final_state': is missing") == true)
         #expect(try problem(trajectory(#","final_state":{},"accumulation_steps":0"#))?.contains("'accumulation_steps': is 0") == true)
         #expect(try problem(trajectory(#","final_state":{},"accumulation_steps":-1"#))?.contains("'accumulation_steps': is -1") == true)
+    }
+
+    @Test("a seed of 1e30 names the field instead of calling the file 'not valid JSON'")
+    func seedOutOfRange() throws {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("bnlab-golden-seed-\(UUID().uuidString).json")
+        defer { try? FileManager.default.removeItem(at: url) }
+        try Data(#"{"seed": 1e30, "cases": []}"#.utf8).write(to: url)
+        let error = try #require(throws: GoldenFileError.self) { try GoldenFile.load(url) }
+        #expect(error.reason == "field 'seed': the number does not fit a 64-bit integer")
     }
 
     @Test("the runner fails a malformed case instead of building it")

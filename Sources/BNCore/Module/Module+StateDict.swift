@@ -6,6 +6,8 @@ public struct StateDictError: Error, Equatable, CustomStringConvertible, Sendabl
     public var unexpected: [String] = []
     /// Keys whose shapes or kinds disagree: `key: expected …, got …`.
     public var mismatched: [String] = []
+    /// Keys whose values no model may hold (a negative, huge or F32 counter): `key: why`.
+    public var invalid: [String] = []
 
     /// PyTorch-style summary: `Error(s) in loading state_dict: Missing key(s): "a", "b". …`.
     public var description: String {
@@ -14,6 +16,7 @@ public struct StateDictError: Error, Equatable, CustomStringConvertible, Sendabl
         if !missing.isEmpty { parts.append("Missing key(s) in state_dict: \(quoted(missing)).") }
         if !unexpected.isEmpty { parts.append("Unexpected key(s) in state_dict: \(quoted(unexpected)).") }
         for m in mismatched { parts.append("size mismatch for \(m).") }
+        for m in invalid { parts.append("invalid value for \(m).") }
         return "Error(s) in loading state_dict: " + parts.joined(separator: " ")
     }
 }
@@ -41,7 +44,8 @@ extension Module {
     }
 
     /// Loads a state dict. With `strict`, missing and unexpected keys are errors; shape and kind
-    /// mismatches always are. Nothing is changed unless the whole dict is valid.
+    /// mismatches always are, and so is a counter (`num_batches_tracked`) that is not one integer
+    /// in 0 … 2^53 (``Counter/maxLoaded``). Nothing is changed unless the whole dict is valid.
     public func loadStateDict(_ state: StateDict, strict: Bool = true) throws {
         let entries = namedStateEntries()
         var given: [String: StateValue] = [:]
@@ -56,14 +60,19 @@ extension Module {
                 error.mismatched.append("\(key): copying a param with shape \(torchSize(t.shape)) from checkpoint, the shape in current model is \(torchSize(p.value.shape))")
             case (.buffer(_, let b), .tensor(let t)) where t.shape != b.value.shape:
                 error.mismatched.append("\(key): copying a param with shape \(torchSize(t.shape)) from checkpoint, the shape in current model is \(torchSize(b.value.shape))")
-            case (.counter, .tensor(let t)) where t.count != 1:
-                error.mismatched.append("\(key): expected an integer, got a tensor of shape \(torchSize(t.shape))")
+            case (.counter, .tensor(let t)) where t.count == 1:
+                // one F32 value would have to be converted (NaN and 1e30 have no Int64), so only I64 is taken
+                error.invalid.append("\(key): a float (F32) tensor, where a counter needs one I64 integer")
+            case (.counter, .tensor(let t)):
+                error.mismatched.append("\(key): expected one I64 integer, got a tensor of shape \(torchSize(t.shape))")
+            case (.counter, .integer(let i)) where !(0...Counter.maxLoaded).contains(i):
+                error.invalid.append("\(key): \(i) is outside 0 … 2^53 (it counts batches)")
             case (.parameter, .integer), (.buffer, .integer):
                 error.mismatched.append("\(key): expected a tensor, got an integer")
             default: break
             }
         }
-        if !error.mismatched.isEmpty || (strict && (!error.missing.isEmpty || !error.unexpected.isEmpty)) {
+        if !error.mismatched.isEmpty || !error.invalid.isEmpty || (strict && (!error.missing.isEmpty || !error.unexpected.isEmpty)) {
             throw error
         }
         for (key, entry) in entries {
@@ -72,7 +81,6 @@ extension Module {
             case (.parameter(_, let p), .tensor(let t)): p.value = t
             case (.buffer(_, let b), .tensor(let t)): b.value = t
             case (.counter(_, let c), .integer(let i)): c.value = i
-            case (.counter(_, let c), .tensor(let t)): c.value = Int64(t.data[0])
             default: break
             }
         }

@@ -67,6 +67,11 @@ public final class Counter {
     public var value: Int64
     /// A counter starting at `value`.
     public init(_ value: Int64 = 0) { self.value = value }
+
+    /// The largest value a loaded state may give a counter: 2^53, the last count a JSON number (and
+    /// the Double in `f = 1 / num_batches_tracked`) holds exactly, and far from overflowing as
+    /// the layer counts on.
+    public static let maxLoaded: Int64 = 1 << 53
 }
 
 /// One named piece of a module's own state, in PyTorch's `state_dict` order.

@@ -13,6 +13,9 @@ public struct InitialWeights: Sendable {
     /// The `note` marker each run gets: `initial weights: FILE (sha256 …)`.
     public var note: String
 
+    /// The hint when the file holds values no model may take (a counter out of range or F32).
+    public static let invalidValuesHint = "num_batches_tracked must be one I64 integer in 0 … 2^53, as PyTorch's state_dict() holds it"
+
     /// Reads `path` and checks every key against each plan's model (missing, unexpected and
     /// mis-shaped keys, as `load_state_dict` reports them). Throws when no plan fits.
     public static func load(_ path: String, for plans: [RunPlan]) throws -> InitialWeights {
@@ -35,9 +38,11 @@ public struct InitialWeights: Sendable {
             }
         }
         guard !fitting.isEmpty else {
+            let invalid = skipped.contains { !$0.1.invalid.isEmpty }
             throw CheckpointError(file: url.lastPathComponent,
                 problem: "fits no variant's model: " + skipped.map { "\($0.0): \($0.1)" }.joined(separator: " | "),
-                hint: "save the state dict of the same nn.Sequential the experiment builds (scripts/bnlab-to-torch.py prints it)")
+                hint: invalid ? invalidValuesHint
+                    : "save the state dict of the same nn.Sequential the experiment builds (scripts/bnlab-to-torch.py prints it)")
         }
         return InitialWeights(plans: fitting, skipped: skipped, state: state,
                               note: "initial weights: \(url.lastPathComponent) (sha256 \(SHA256.hex(bytes)))")

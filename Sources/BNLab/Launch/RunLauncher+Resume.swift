@@ -17,7 +17,8 @@ extension RunLauncher {
 
     /// Finds the last checkpoint of the run file at `url` and checks that it can be resumed:
     /// the header has a config, the run did not finish, the checkpoint file exists, matches
-    /// its SHA-256 and holds a training position.
+    /// its SHA-256, holds a training position inside the run's plan and F32 resume tensors, and
+    /// its model tensors load into the run's model (shapes, and counters in 0 … 2^53).
     public static func resumePoint(_ url: URL) throws -> ResumePoint {
         let name = url.lastPathComponent
         let run = try RunReader.read(contentsOf: url)
@@ -36,7 +37,12 @@ extension RunLauncher {
                                   hint: "runs save one when cancelled with Ctrl-C; a run killed otherwise must be started again")
         }
         let checkpoint = try Checkpoint.read(event, besideRunFile: url)
-        _ = try checkpoint.position(file: event.file)
+        try checkpoint.position(file: event.file).check(against: plan, file: event.file)
+        try checkpoint.checkResumeTensors(file: event.file)
+        do { try ModelBuilder.build(plan.model, rng: RandomSource(seed: plan.seed)).network.loadStateDict(checkpoint.modelState) }
+        catch let error as StateDictError {
+            throw CheckpointError(file: event.file, problem: "does not fit the run's model: \(error)", hint: TrainingPosition.damagedHint)
+        }
         return ResumePoint(plan: plan, header: run.header, event: event, checkpoint: checkpoint)
     }
 

@@ -41,19 +41,22 @@ public struct Checkpoint: Sendable, Equatable {
         file.stateDict(excludingPrefixes: [Self.optimizerPrefix, Self.bnlabPrefix])
     }
 
-    /// The training position, or an error saying why it is missing or unreadable.
+    /// The training position, or an error saying why it is missing, unreadable or out of range
+    /// (``TrainingPosition/checkRanges(file:)``).
     public func position(file name: String) throws(CheckpointError) -> TrainingPosition {
         guard let text = file.metadata[Self.positionKey] else {
             throw CheckpointError(file: name, problem: "has no \(Self.positionKey) metadata, so it cannot be resumed",
                                   hint: "resume from a checkpoint bnlab wrote for this run, or start a new run with --init")
         }
+        let position: TrainingPosition
         do {
-            let position = try JSONDecoder().decode(TrainingPosition.self, from: Data(text.utf8))
+            position = try JSONDecoder().decode(TrainingPosition.self, from: Data(text.utf8))
             guard position.rngWords != nil else { throw CheckpointError(file: name, problem: "", hint: "") }
-            return position
         } catch {
             throw CheckpointError(file: name, problem: "its \(Self.positionKey) metadata is not a valid training position",
-                                  hint: "the file is damaged; resume from an earlier checkpoint of the run")
+                                  hint: TrainingPosition.damagedHint)
         }
+        try position.checkRanges(file: name)
+        return position
     }
 }

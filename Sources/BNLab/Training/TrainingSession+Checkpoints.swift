@@ -62,6 +62,8 @@ extension TrainingSession {
     /// optimizer's state is restored when its phase begins (``restoreOptimizer(_:)``).
     mutating func restore(_ checkpoint: Checkpoint, file name: String = "checkpoint") throws {
         let position = try checkpoint.position(file: name)
+        try position.check(against: plan, microBatchesPerEpoch: microBatchesPerEpoch, file: name)
+        try checkpoint.checkResumeTensors(file: name)
         try model.network.loadStateDict(checkpoint.modelState)
         rng.state = position.rngWords ?? rng.state
         start = position

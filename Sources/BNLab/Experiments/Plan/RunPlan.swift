@@ -116,7 +116,7 @@ public struct RunPlan: Codable, Sendable, Equatable {
         microBatch = try c.positiveIntIfPresent(.microBatch) ?? max(1, batchSize / accumulationSteps)
         evalBatchSize = try c.positiveIntIfPresent(.evalBatchSize) ?? batchSize
         epochs = try c.positiveInt(.epochs)
-        seed = try c.decode(UInt64.self, forKey: .seed)
+        seed = try c.decodeUInt64IfPresent(.seed) ?? c.decode(UInt64.self, forKey: .seed)   // missing: the decoder's error
         phases = try c.decodeIfPresent([PhasePlan].self, forKey: .phases)
             ?? [PhasePlan(name: "train", epochs: epochs, freeze: .none, bnModeInTraining: .train, lr: optimizer.lr)]
         var record = try c.decodeIfPresent(RecordSpec.self, forKey: .record) ?? RecordSpec()

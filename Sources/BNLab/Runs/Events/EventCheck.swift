@@ -31,9 +31,20 @@ extension KeyedDecodingContainer {
     }
 
     /// Decodes an optional count, checked like ``decodeCount(_:minimum:)``.
-    func decodeCountIfPresent(_ key: Key) throws -> Int? {
+    func decodeCountIfPresent(_ key: Key, minimum: Int = 0) throws -> Int? {
         guard let value = try decodeIfPresent(Int.self, forKey: key) else { return nil }
-        try EventCheck.range(value, key, in: self)
+        try EventCheck.range(value, key, in: self, minimum: minimum)
         return value
+    }
+
+    /// Decodes an optional 64-bit unsigned integer (a seed). A number that is negative,
+    /// fractional or above 2^64 − 1 is an error naming the field and the number: Foundation's
+    /// own error would call the whole line "not valid JSON".
+    func decodeUInt64IfPresent(_ key: Key) throws -> UInt64? {
+        guard contains(key), try !decodeNil(forKey: key) else { return nil }
+        if let value = try? decode(UInt64.self, forKey: key) { return value }
+        let number = try decode(Double.self, forKey: key)   // not a number: a type error naming the field
+        throw DecodingError.dataCorruptedError(forKey: key, in: self,
+            debugDescription: "\(number) is not an integer in 0 … 2^64 − 1")
     }
 }

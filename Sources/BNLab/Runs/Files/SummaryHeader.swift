@@ -77,7 +77,8 @@ struct SummaryHeader: Decodable {
         tm.tm_hour = Int32(hour)
         tm.tm_min = Int32(minute)
         tm.tm_sec = Int32(second)
-        return Date(timeIntervalSince1970: TimeInterval(timegm(&tm)))
+        let date = Date(timeIntervalSince1970: TimeInterval(timegm(&tm)))
+        return RunFormat.dateRange.contains(date) ? date : nil   // year 0000: the full header's error
     }
 
     /// A summary of this header, started at `started`, before the run's events are applied.

@@ -36,7 +36,7 @@ public enum RunFormat {
             let container = try decoder.singleValueContainer()
             let text = try container.decode(String.self)
             guard let date = parseDate(text) else {
-                throw DecodingError.dataCorruptedError(in: container, debugDescription: "'\(text)' is not an ISO 8601 date like 2025-01-31T12:00:00Z")
+                throw DecodingError.dataCorruptedError(in: container, debugDescription: "'\(text)' is not an ISO 8601 date like 2025-01-31T12:00:00Z (years 1 … 9999)")
             }
             return date
         }
@@ -50,12 +50,18 @@ public enum RunFormat {
         return formatter.string(from: date)
     }
 
-    /// Parses ISO 8601 text with or without fractional seconds.
+    /// The dates a run file may hold: years 1 … 9999 (0001-01-01T00:00:00Z … 9999-12-31T23:59:59Z),
+    /// the years ISO 8601 writes with four digits; the formatter would show year 9999999 as 1758982.
+    static let dateRange = Date(timeIntervalSince1970: -62_135_596_800)...Date(timeIntervalSince1970: 253_402_300_799)
+
+    /// Parses ISO 8601 text with or without fractional seconds, in ``dateRange``.
     static func parseDate(_ text: String) -> Date? {
         let formatter = ISO8601DateFormatter()
         formatter.formatOptions = [.withInternetDateTime]
-        if let date = formatter.date(from: text) { return date }
-        formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
-        return formatter.date(from: text)
+        let date = formatter.date(from: text) ?? {
+            formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
+            return formatter.date(from: text)
+        }()
+        return date.flatMap { dateRange.contains($0) ? $0 : nil }
     }
 }

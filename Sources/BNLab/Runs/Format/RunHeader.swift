@@ -95,15 +95,20 @@ public struct RunHeader: Codable, Sendable, Equatable {
         runID = try c.decodeIfPresent(String.self, forKey: .runID) ?? ""
         experiment = try c.decode(String.self, forKey: .experiment)
         variant = try c.decode(String.self, forKey: .variant)
-        seed = try c.decodeIfPresent(UInt64.self, forKey: .seed) ?? 0
+        seed = try c.decodeUInt64IfPresent(.seed) ?? 0
         datasetFingerprint = try c.decodeIfPresent(String.self, forKey: .datasetFingerprint) ?? ""
         bnlabVersion = try c.decodeIfPresent(String.self, forKey: .bnlabVersion) ?? ""
         started = try c.decode(Date.self, forKey: .started)
         classNames = try c.decodeIfPresent([String].self, forKey: .classNames) ?? []
         modules = try c.decodeIfPresent([RunModule].self, forKey: .modules) ?? []
         params = try c.decodeIfPresent([String: RunParam].self, forKey: .params) ?? [:]
-        rank = try c.decodeIfPresent(Int.self, forKey: .rank)
-        worldSize = try c.decodeIfPresent(Int.self, forKey: .worldSize)
+        // rank in 0 … world_size − 1, world_size ≥ 1, both at most 2^53
+        rank = try c.decodeCountIfPresent(.rank)
+        worldSize = try c.decodeCountIfPresent(.worldSize, minimum: 1)
+        if let rank, let worldSize, rank >= worldSize {
+            throw DecodingError.dataCorruptedError(forKey: .rank, in: c,
+                debugDescription: "is \(rank), but world_size is \(worldSize) (ranks run 0 … world_size − 1)")
+        }
         group = try c.decodeIfPresent(String.self, forKey: .group)
         if c.contains(.config), try !c.decodeNil(forKey: .config) {
             do {

@@ -47,12 +47,12 @@ public struct RunModule: Codable, Sendable, Equatable {
     }
 
     /// Decodes leniently: fields of unexpected types (e.g. a LayerNorm's shape list as `features`)
-    /// are left unknown rather than failing the header.
+    /// or out of range (`features` below 1) are left unknown rather than failing the header.
     public init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         name = try c.decode(String.self, forKey: .name)
         type = try c.decodeIfPresent(String.self, forKey: .type) ?? "?"
-        features = try? c.decodeIfPresent(Int.self, forKey: .features)
+        features = (try? c.decodeCountIfPresent(.features, minimum: 1)) ?? nil   // 1 … 2^53, else unknown
         eps = try? c.decodeIfPresent(Double.self, forKey: .eps)
         isCumulative = c.contains(.momentum) && ((try? c.decodeNil(forKey: .momentum)) ?? false)
         momentum = try? c.decodeIfPresent(Double.self, forKey: .momentum)
