@@ -13,16 +13,22 @@ extension FuzzTarget {
     }
 
     /// Decodes `data` as a safetensors file; when it decodes, encodes it again, reads it as a
-    /// checkpoint (position, momentum buffers, resume tensors) and as weights (`--init`): loads
-    /// its state dict and trains one batch, which counts `num_batches_tracked` on.
+    /// checkpoint (position, resume tensors, optimizer state into SGD with momentum and into Adam)
+    /// and as weights (`--init`): loads its state dict and trains one batch, which counts
+    /// `num_batches_tracked` on.
     static func safetensors(_ data: Data) {
         guard let file = try? SafeTensorsFile(decoding: data, file: "fuzz.safetensors") else { return }
         _ = try? file.encoded()
         let checkpoint = Checkpoint(file: file)
         _ = try? checkpoint.position(file: "fuzz.safetensors")
         _ = try? checkpoint.checkResumeTensors(file: "fuzz.safetensors")
-        _ = checkpoint.momentumBuffers
         let network = safetensorsNetwork()
+        if let sgd = try? SGD(network.parameters(), lr: 0.1, momentum: 0.9) {
+            _ = try? OptimizerState.restore(sgd, from: checkpoint)
+        }
+        if let adam = try? Adam(network.parameters(), amsgrad: true) {
+            _ = try? OptimizerState.restore(adam, from: checkpoint)
+        }
         guard (try? network.loadStateDict(checkpoint.modelState, strict: false)) != nil else { return }
         network.train()
         _ = try? network.forward(Tensor(shape: [2, 4], data: [1, -2, 3, 0.5, -1, 2, 0, 4]))

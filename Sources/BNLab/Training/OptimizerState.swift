@@ -10,7 +10,7 @@ import BNCore
 /// | RMSprop | `step`, `square_avg`, `momentum_buffer` (momentum > 0), `grad_avg` (centered) |
 ///
 /// A parameter that has not been updated yet has no entries, as in PyTorch.
-enum OptimizerState {
+public enum OptimizerState {
     /// The state's tensors, named, in parameter order (PyTorch's `parameterState(at:)`; `step`
     /// stored as a float32 scalar, as PyTorch keeps it).
     static func tensors(of optimizer: Optimizer) -> [(String, SafeTensorsValue)] {
@@ -29,7 +29,7 @@ enum OptimizerState {
     }
 
     /// Gives `optimizer` the checkpoint's state; throws when a tensor does not fit its parameter.
-    static func restore(_ optimizer: Optimizer, from checkpoint: Checkpoint) throws {
+    public static func restore(_ optimizer: Optimizer, from checkpoint: Checkpoint) throws {
         for (name, value) in checkpoint.file.tensors where name.hasPrefix(Checkpoint.optimizerPrefix) {
             let rest = name.dropFirst(Checkpoint.optimizerPrefix.count)
             guard let dot = rest.firstIndex(of: "."), let i = Int(rest[..<dot]), case .f32(let shape, let v) = value else { continue }
