@@ -106,7 +106,11 @@ wait_for "both fresh runs are replayed" 'r2 (bn-vs-no-bn/)?no-bn'
 keys q
 wait_for "the fresh lesson quits with status 0" '^bnlab-exit-0$'
 if [ "$(ls "$WORK/fresh" | grep -c '^bn-vs-no-bn-.*\.jsonl$')" = 2 ]; then pass "the fresh runs are saved"; else fail "the fresh runs are saved"; fi
-launch "$LESSON learning-rate"
+# every shipped experiment has a lesson: a copy of the catalog with one lesson taken out
+NOLESSON="$WORK/no-lesson"
+mkdir -p "$NOLESSON" && cp "$ROOT"/experiments/*.yaml "$NOLESSON"/
+sed -i '/^lesson:/,$d' "$NOLESSON/learning-rate.yaml"
+launch "'$BNLAB' lesson --experiments '$NOLESSON' --runs '$WORK/runs' learning-rate"
 wait_for "an experiment without a lesson is named" 'learning-rate has no lesson; lessons ship with: .*bn-vs-no-bn'
 
 # --- High contrast: bold, bright, nothing dim ------------------------------------------------------
