@@ -75,9 +75,9 @@ struct PlaygroundFormTests {
         var form = try #require(Self.form(state))
         #expect(form.values[.batchNorm] == "off")
         #expect(form.unavailable(.norm) == "BatchNorm is off")
-        Fixtures.press([.down], &state)   // norm, placement and dropout cannot change: epochs
+        Fixtures.press([.down], &state)   // norm, placement and dropout cannot change: init scale
         form = try #require(Self.form(state))
-        #expect(form.currentRow == .knob(.epochs))
+        #expect(form.currentRow == .knob(.initScale))
         Fixtures.press([.up, .left], &state)   // back on BatchNorm, on again
         #expect(Self.form(state)?.values[.batchNorm] == "on")
         // Letters on a choice are not typed.

@@ -38,6 +38,7 @@ public struct PlaygroundBase: Sendable, Equatable {
             .norm: (variant.norm ?? .batch).rawValue,
             .placement: BNPlacement.of(spec.model)?.rawValue ?? "",
             .dropout: DropoutLayers.p(of: plan.model).map { "\($0)" } ?? "",
+            .initScale: "\(variant.initialization?.scale ?? 1)",
             .epochs: "\(plan.epochs)",
             .subset: plan.dataset.subset?.train.map(String.init) ?? "full",
             .seed: "\(plan.seed)",
@@ -64,6 +65,9 @@ public struct PlaygroundBase: Sendable, Equatable {
             return bnOff ? "BatchNorm is off" : nil
         case .dropout:
             return DropoutLayers.indices(in: spec.model).isEmpty ? "the model has no Dropout layer" : nil
+        case .initScale:
+            return spec.model.contains { if case .linear = $0 { true } else if case .conv2d = $0 { true } else { false } }
+                ? nil : "the model has no Linear or Conv2d layer"
         case .epochs:
             return spec.phases == nil ? nil : "each phase sets its own epochs"
         case .optimizerMomentum:

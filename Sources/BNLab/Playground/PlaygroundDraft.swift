@@ -85,7 +85,7 @@ public enum PlaygroundDraft {
         setVariant("seed", typed(.seed))
         if spec.phases == nil { setVariant("epochs", typed(.epochs)) }
         if changed(.bnMomentum) { setVariant("momentum", typed(.bnMomentum)) }
-        // An initialization-scale knob (see PlaygroundKnob) sets `variants[0].init.scale` here.
+        if changed(.initScale) { set(&root, ["variants", 0, "init", "scale"], typed(.initScale)) }
         if changed(.optimizerMomentum) { set(&root, ["optimizer", "momentum"], typed(.optimizerMomentum)) }
         if changed(.dropout) {
             for index in DropoutLayers.indices(in: spec.model) { set(&root, ["model", .index(index), "p"], typed(.dropout)) }

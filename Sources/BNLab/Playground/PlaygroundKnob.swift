@@ -4,10 +4,6 @@
 /// Typed knobs hold text exactly as typed: it goes into the experiment document as a YAML scalar,
 /// so the experiment loader judges it with the same errors as a file. Choice knobs hold one of
 /// ``choices``.
-///
-/// A knob for the scale of the initial weights belongs here once variants carry an initialization
-/// override (`init: {scale: …}`): a typed case, its label and name token below, its value in
-/// ``PlaygroundBase/values(spec:variant:plan:)`` and the variant key it sets in ``PlaygroundDraft``.
 public enum PlaygroundKnob: String, Sendable, Hashable, CaseIterable {
     /// Samples per optimizer step (`batch_size`).
     case batchSize
@@ -25,6 +21,8 @@ public enum PlaygroundKnob: String, Sendable, Hashable, CaseIterable {
     case placement
     /// The probability of every Dropout layer (`p`).
     case dropout
+    /// A factor on every initialized Linear/Conv2d weight (the variant's `init: {scale: …}`; 1 = as initialized).
+    case initScale
     /// Epochs (`epochs`).
     case epochs
     /// Training images: a balanced subset of that many, or `full` for all of them.
@@ -43,6 +41,7 @@ public enum PlaygroundKnob: String, Sendable, Hashable, CaseIterable {
         case .norm: "norm type"
         case .placement: "BN placement"
         case .dropout: "dropout p"
+        case .initScale: "init scale"
         case .epochs: "epochs"
         case .subset: "train subset"
         case .seed: "seed"
@@ -70,6 +69,7 @@ public enum PlaygroundKnob: String, Sendable, Hashable, CaseIterable {
         case .norm: value == NormKind.group.rawValue ? "gn" : value == NormKind.layer.rawValue ? "ln" : "bn"
         case .placement: value == BNPlacement.afterReLU.rawValue ? "relu-bn" : "bn-relu"
         case .dropout: "p" + value
+        case .initScale: "init" + value
         case .epochs: "ep" + value
         case .subset: value == "full" ? "full" : "n" + value
         case .seed: "s" + value

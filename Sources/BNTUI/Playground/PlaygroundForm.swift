@@ -85,6 +85,7 @@ public struct PlaygroundForm: Sendable, Equatable {
         case (true, "momentum"): return .bnMomentum
         case (true, "norm"), (true, "norm_groups"): return .norm
         case (true, "bn"): return .batchNorm
+        case (true, "scale"): return field.hasPrefix("variants[0].init") ? .initScale : nil
         case (false, "momentum"), (false, "nesterov"): return field.hasPrefix("optimizer") ? .optimizerMomentum : nil
         case (false, "p"): return .dropout
         default: return field.hasPrefix("dataset.subset") ? .subset : nil

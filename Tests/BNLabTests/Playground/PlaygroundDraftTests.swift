@@ -183,6 +183,24 @@ struct PlaygroundDraftTests {
         }
     }
 
+    @Test func initScaleScalesEveryInitializedWeight() throws {
+        let base = try Self.base("bn-vs-no-bn", variant: "bn")
+        #expect(base.values[.initScale] == "1.0")
+        #expect(base.unavailable(.initScale, in: base.values) == nil)
+        var values = base.values
+        values[.initScale] = "10"
+        let made = try PlaygroundDraft.build(base, values: values)
+        #expect(made.name == "bn-init10.0")
+        let scales = made.plan.model.compactMap { layer -> Double? in
+            if case .linear(let o) = layer { return o.initialization?.scale ?? 1 } else { return nil }
+        }
+        #expect(scales == [10, 10, 10])
+        values[.initScale] = "ten"
+        do { _ = try PlaygroundDraft.build(base, values: values); Issue.record("'ten' accepted") } catch {
+            #expect(error.field == "variants[0].init.scale")
+        }
+    }
+
     @Test func aBatchSizeChangeKeepsTheMicroBatch() throws {
         let base = try Self.base("grad-accumulation", variant: "micro-16x4")
         var values = base.values
