@@ -57,6 +57,7 @@ extension LessonCommand {
     func freshHint(_ spec: ExperimentSpec) -> String {
         let epochs = Self.lessonEpochs(spec, subset: nil) ?? spec.epochs
         return "bnlab lesson \(spec.id) --fresh (trains every variant for \(epochs) epoch\(epochs == 1 ? "" : "s")"
-            + (spec.phases == nil || Self.lessonEpochs(spec, subset: nil) == nil ? "" : " per phase") + " on all the data)"
+            + (spec.phases == nil || Self.lessonEpochs(spec, subset: nil) == nil ? "" : " per phase")
+            + (spec.dataset.subset?.train.map { " on its \($0) training images)" } ?? " on all the data)")
     }
 }
