@@ -6,6 +6,7 @@ import sys
 import time
 from datetime import datetime, timezone
 
+from . import batch_stats
 from . import diagnostics as diag
 from .modules import describe_modules, norm_layers
 from .runfile import FORMAT_NAME, FORMAT_VERSION, RunFileWriter, make_run_id, num, nums, run_file_name
@@ -44,7 +45,7 @@ class _Layer:
         self.frozen_params = []   # the parameters whose requires_grad make the layer "frozen"
         self.snapshot = None      # (batch_mean, batch_var, count) of the snapshot step's last forward
         self.snapshot_step = 0    # the step of the last bn_snapshot written
-        self.last_input = None    # the last training forward's input, for the snapshot at an epoch's end
+        self.last_stats = None    # the last training forward's ForwardStats, for the snapshot at an epoch's end
         self.before = None        # watched running_mean before a frozen layer's forward
 
 
@@ -60,8 +61,9 @@ class Recorder:
     rec.close()
     ```
 
-    The hooks read the layers' inputs and buffers under ``torch.no_grad()``; the model computes
-    exactly what it would without them. Every training forward of a BatchNorm writes a ``bn_watch``
+    The hooks only read: the batch statistics BatchNorm itself saved for its backward pass (or,
+    when autograd kept none, ones computed from the layer's input, see ``batch_stats``) and the
+    buffers; the model computes exactly what it would without them. Every training forward of a BatchNorm writes a ``bn_watch``
     (``watch_channels``: how many channels, spread evenly, or a list), ``step`` writes the step and,
     every ``snapshots_every`` steps (and after the first), a full ``bn_snapshot`` per layer (default:
     about 200 per run when ``total_steps`` is given, else every 50 steps), and one at the end of every
@@ -239,7 +241,7 @@ class Recorder:
         for handle in self._handles:
             handle.remove()
         for layer in self._layers:
-            layer.last_input = None
+            layer.last_stats = None
         self._writer.close()
         atexit.unregister(self._at_exit)
 
@@ -281,10 +283,10 @@ class Recorder:
     def _make_hook(self, layer):
         def hook(module, inputs, output):
             if not self._closed and inputs:
-                self._after_forward(layer, module, inputs[0])
+                self._after_forward(layer, module, inputs[0], output)
         return hook
 
-    def _after_forward(self, layer, module, x):
+    def _after_forward(self, layer, module, x, output):
         import torch
         in_eval = self._evaluating == "eval" or (self._evaluating is None and not self.model.training)
         if module.training and in_eval:
@@ -294,58 +296,41 @@ class Recorder:
             return  # evaluation: not a training forward
         step = self._step + 1
         layer.micro += 1
-        with torch.no_grad():
-            x = x.detach()
-            dims = [0] + list(range(2, x.dim()))
-            count = x.numel() // x.shape[1]
-            event = {"type": "bn_watch", "step": step, "micro": layer.micro, "layer": layer.name,
-                     "training": bool(module.training), "channels": layer.channels}
-            if module.training:
-                # batch_mean = Σx/n, batch_var = Σ(x − mean)²/n (biased, as BatchNorm normalizes), n = N·L or N·H·W
-                mean, var, count = self._batch_stats(layer, x.index_select(1, layer.index), dims, count)
-                event["batch_mean"], event["batch_var"] = nums(mean), nums(var)
-                if step == 1 or step % self.snapshots_every == 0:
-                    layer.snapshot = self._batch_stats(layer, x, dims, x.numel() // x.shape[1])
-                # kept (not copied) for an epoch-end snapshot; replaced by the next training forward
-                layer.last_input = x
-                if self.distributed and not layer.is_sync and x.shape[0] < self.small_batch:
-                    self._diagnose("small_batch_without_sync", layer.name,
-                                   diag.small_batch_text(layer.name, int(x.shape[0]), self.small_batch,
-                                                         self.world_size), step=step)
-            event["count"] = count
-            event["momentum"] = None if module.momentum is None else float(module.momentum)
-            if module.track_running_stats and module.running_mean is not None:
-                event["running_mean"] = nums(module.running_mean.index_select(0, layer.index).tolist())
-                event["running_var"] = nums(module.running_var.index_select(0, layer.index).tolist())
-                event["num_batches_tracked"] = int(module.num_batches_tracked)
-            self._write(event)
-            if layer.before is not None:
-                moved = float((module.running_mean - layer.before).abs().max())
-                layer.before = None
-                if moved > 0:
-                    self._diagnose("frozen_bn_moving", layer.name, diag.frozen_moving_text(layer.name, moved, step), step=step)
+        event = {"type": "bn_watch", "step": step, "micro": layer.micro, "layer": layer.name,
+                 "training": bool(module.training), "channels": layer.channels}
+        count = x.numel() // x.shape[1]
+        if module.training:
+            # the statistics BatchNorm normalized with (batch_stats): its own saved results when autograd
+            # kept them, else batch_mean = Σx/n and batch_var = Σ(x − mean)²/n (biased), n = N·L or N·H·W
+            stats = batch_stats.of_forward(module, x, output, self._reduce if layer.is_sync and self.distributed else None)
+            mean, var, count = stats.lists(layer.index)
+            event["batch_mean"], event["batch_var"] = nums(mean), nums(var)
+            if step == 1 or step % self.snapshots_every == 0:
+                layer.snapshot = stats.lists()
+            layer.last_stats = stats  # replaced by the next training forward
+            if self.distributed and not layer.is_sync and x.shape[0] < self.small_batch:
+                self._diagnose("small_batch_without_sync", layer.name,
+                               diag.small_batch_text(layer.name, int(x.shape[0]), self.small_batch,
+                                                     self.world_size), step=step)
+        event["count"] = count
+        event["momentum"] = None if module.momentum is None else float(module.momentum)
+        if module.track_running_stats and module.running_mean is not None:
+            event["running_mean"] = nums(module.running_mean.index_select(0, layer.index).tolist())
+            event["running_var"] = nums(module.running_var.index_select(0, layer.index).tolist())
+            event["num_batches_tracked"] = int(module.num_batches_tracked)
+        self._write(event)
+        if layer.before is not None:
+            moved = float((module.running_mean - layer.before).abs().max())
+            layer.before = None
+            if moved > 0:
+                self._diagnose("frozen_bn_moving", layer.name, diag.frozen_moving_text(layer.name, moved, step), step=step)
 
-    def _batch_stats(self, layer, x, dims, count):
-        """(mean, biased var, count) per channel of ``x`` as lists, from S = Σx and Q = Σx² summed
-        over a double copy (torch.var_mean is several times slower on CPU): mean = S/n,
-        var = Q/n − mean². For a SyncBatchNorm in a data-parallel run S, Q and n are summed over
-        every rank first, as SyncBatchNorm normalizes with all ranks' batches."""
-        import torch
-        x = x.double()
-        parts = [x.sum(dim=dims), (x * x).sum(dim=dims)]
-        if layer.is_sync and self.distributed:
-            import torch.distributed as dist
-            parts.append(torch.tensor([float(count)], dtype=torch.float64, device=x.device))
-            sums = torch.cat(parts)
-            dist.all_reduce(sums)
-            values = sums.tolist()
-            count = int(values.pop())
-        else:
-            values = torch.cat(parts).tolist()
-        c = len(values) // 2
-        mean = [v / count for v in values[:c]]
-        var = [max(q / count - m * m, 0.0) for q, m in zip(values[c:], mean)]
-        return mean, var, count
+    @staticmethod
+    def _reduce(sums):
+        """Sums ``sums`` over every rank (a SyncBatchNorm's statistics in a data-parallel run)."""
+        import torch.distributed as dist
+        dist.all_reduce(sums)
+        return sums
 
     # ---- checks and writing -----------------------------------------------------------------------
 
@@ -394,14 +379,11 @@ class Recorder:
     def _write_epoch_end_snapshots(self):
         """The full ``bn_snapshot`` of every layer at the epoch's last step (unless the cadence wrote
         it already): the batch statistics of the layer's last training forward and the buffers now."""
-        import torch
         for layer in self._layers:
-            x = layer.last_input
-            if self._step == 0 or x is None or layer.snapshot_step == self._step:
+            stats = layer.last_stats
+            if self._step == 0 or stats is None or layer.snapshot_step == self._step:
                 continue
-            with torch.no_grad():
-                dims = [0] + list(range(2, x.dim()))
-                layer.snapshot = self._batch_stats(layer, x, dims, x.numel() // x.shape[1])
+            layer.snapshot = stats.lists()
             self._write_snapshot(layer)
 
     def _write_snapshot(self, layer):

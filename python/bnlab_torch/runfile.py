@@ -46,6 +46,10 @@ def run_file_name(experiment, variant, run_id, started=None, suffix=""):
     return f"{safe_name_part(experiment)}-{safe_name_part(variant)}-{stamp}-{safe_name_part(run_id)}{safe_name_part(suffix)}.jsonl"
 
 
+# One encoder for every line: json.dumps with options builds a new one per call.
+_ENCODER = json.JSONEncoder(allow_nan=False, separators=(",", ":"))
+
+
 class RunFileWriter:
     """Writes one run file line by line; each line goes out in one write and is flushed at once.
 
@@ -63,7 +67,7 @@ class RunFileWriter:
 
     def write(self, obj):
         """Writes one JSON object as one line."""
-        data = (json.dumps(obj, allow_nan=False, separators=(",", ":")) + "\n").encode("utf-8")
+        data = (_ENCODER.encode(obj) + "\n").encode("utf-8")
         with self._lock:
             if self._file is None:
                 return

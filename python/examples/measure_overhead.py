@@ -79,7 +79,11 @@ def main():
           f"{len(recorder.layer_names)} BatchNorm layers)")
     print(f"median step without recorder: {1000 * base:.2f} ms")
     print(f"median step with recorder:    {1000 * with_recorder:.2f} ms")
-    print(f"overhead: {100 * (with_recorder - base) / base:+.2f} %   run file: {size / len(data) / 1024:.1f} KiB per step")
+    # Paired: each step's recorded time minus the plain model's time of the same step, so that load
+    # changes between steps cancel out.
+    paired = statistics.median(r - p for r, p in zip(times[recorded][skip:], times[plain][skip:]))
+    print(f"overhead: {100 * (with_recorder - base) / base:+.2f} % (medians), {100 * paired / base:+.2f} % (paired "
+          f"median)   run file: {size / len(data) / 1024:.1f} KiB per step")
     per_step, total = [], 0.0
     for seconds in inside:
         if seconds is None:

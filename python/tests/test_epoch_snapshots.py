@@ -31,8 +31,8 @@ def test_evaluate_writes_a_full_snapshot_of_the_epochs_last_step(tmp_path):
         x = inputs[name]
         dims = [0] + list(range(2, x.dim()))
         assert end["epoch"] == 1 and end["num_batches_tracked"] == 5 and end["count"] == x.numel() // x.shape[1]
-        assert end["batch_mean"] == pytest.approx(x.mean(dim=dims).tolist(), rel=1e-9, abs=1e-12)
-        assert end["batch_var"] == pytest.approx(x.var(dim=dims, unbiased=False).tolist(), rel=1e-9, abs=1e-12)
+        assert end["batch_mean"] == pytest.approx(x.mean(dim=dims).tolist(), rel=1e-6, abs=1e-9)
+        assert end["batch_var"] == pytest.approx(x.var(dim=dims, unbiased=False).tolist(), rel=1e-6, abs=1e-12)
         assert end["running_mean"] == pytest.approx(buffers[name][0].double().tolist(), rel=1e-7, abs=1e-12)
         assert end["running_var"] == pytest.approx(buffers[name][1].double().tolist(), rel=1e-7)
     # the snapshot comes before the epoch event, at the step the epoch ended

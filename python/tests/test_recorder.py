@@ -58,8 +58,9 @@ def test_batch_statistics_are_those_of_the_layer_input(tmp_path):
     _, events = read_run(rec.path)
     for watch, x in zip(of_type(events, "bn_watch", layer="1"), inputs):
         assert watch["count"] == x.numel() // 8 == 16 * 6 * 6
-        assert watch["batch_mean"] == pytest.approx(x.mean(dim=(0, 2, 3)).tolist(), rel=1e-9, abs=1e-12)
-        assert watch["batch_var"] == pytest.approx(x.var(dim=(0, 2, 3), unbiased=False).tolist(), rel=1e-9)
+        # float32 statistics (BatchNorm's own saved results): within float32 rounding of the exact ones
+        assert watch["batch_mean"] == pytest.approx(x.mean(dim=(0, 2, 3)).tolist(), rel=1e-6, abs=1e-9)
+        assert watch["batch_var"] == pytest.approx(x.var(dim=(0, 2, 3), unbiased=False).tolist(), rel=1e-6)
 
 
 @pytest.mark.parametrize("momentum", [0.1, None])
