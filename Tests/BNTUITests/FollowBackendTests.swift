@@ -141,6 +141,28 @@ private func steps(_ info: RunInfo) -> [Int] {
         #expect(Set(infos.map(\.experimentID)) == [FollowBackend.experimentID])
     }
 
+    @Test func ranksAreListedInRankOrderWhateverTheirFileNamesAndArrival() throws {
+        let folder = try GrowingFolder()
+        func rankHeader(_ rank: Int, group: String = "g1") -> String {
+            GrowingFolder.header("ddp", extra: #","rank":\#(rank),"world_size":3,"group":"\#(group)""#)
+        }
+        // the recorder names files by run id, so rank 2's name sorts first; rank 0 appears last
+        try folder.append(rankHeader(2), to: "ddp-bn-0aa111-rank2.jsonl")
+        try folder.append(GrowingFolder.header("ddp", variant: "solo"), to: "ddp-solo-5bb222.jsonl")
+        let backend = FollowBackend(paths: [folder.url])
+        var state = WorkbenchState(experiments: backend.experiments, size: TerminalSize(width: 80, height: 24))
+        _ = WorkbenchUpdate.update(&state, .runs(backend.poll()))
+        state.selectedRun = 1  // solo
+        try folder.append(rankHeader(1), to: "ddp-bn-1cc333-rank1.jsonl")
+        try folder.append(rankHeader(0), to: "ddp-bn-fdd444-rank0.jsonl")
+        backend.scan()
+        _ = WorkbenchUpdate.update(&state, .runs(backend.poll()))
+        #expect(state.runs.map(\.variant) == ["bn", "bn", "bn", "solo"])
+        #expect(state.runs.map(\.rank) == [0, 1, 2, nil])
+        #expect(RunRecord.labels(state.runs) == ["bn r0", "bn r1", "bn r2", "solo"])
+        #expect(state.selectedRunRecord?.variant == "solo")  // the selection stays on its run
+    }
+
     @Test func runsOfSeveralExperimentsAreNamedWithTheirExperiment() throws {
         let folder = try GrowingFolder()
         try folder.append(GrowingFolder.header("resnet", variant: "bs64"), to: "a.jsonl")

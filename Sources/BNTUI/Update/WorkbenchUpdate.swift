@@ -56,7 +56,15 @@ public enum WorkbenchUpdate {
     /// Appends new events to the live records (in place, no copies), set aside or shown; returns
     /// whether anything changed.
     private static func merge(_ infos: [RunInfo], into state: inout WorkbenchState) -> Bool {
-        guard state.replay != nil else { return merge(infos, into: &state.runs) }
+        guard state.replay != nil else {
+            // The selection follows its run when a rank's file is placed before it.
+            let selectedID = state.selectedRunRecord?.id
+            let changed = merge(infos, into: &state.runs)
+            if let selectedID, let index = state.runs.firstIndex(where: { $0.id == selectedID }) {
+                state.selectedRun = index
+            }
+            return changed
+        }
         guard !infos.isEmpty else { return false }
         // Behind a replay: the live runs keep their records, off screen.
         var live = state.liveRuns ?? []
@@ -72,11 +80,21 @@ public enum WorkbenchUpdate {
             if let i = records.firstIndex(where: { $0.id == info.id }) {
                 if records[i].apply(info) { changed = true }
             } else {
-                records.append(RunRecord(info))
+                records.insert(RunRecord(info), at: insertionIndex(for: info, in: records))
                 changed = true
             }
         }
         return changed
+    }
+
+    /// Where a new run goes: at the end, except a rank of a data-parallel run, which goes among
+    /// the ranks of its group already listed, in rank order (`bn r0` before `bn r1`, whichever file
+    /// appeared first).
+    static func insertionIndex(for info: RunInfo, in records: [RunRecord]) -> Int {
+        guard let group = info.group, let rank = info.rank else { return records.endIndex }
+        let ranks = records.indices.filter { records[$0].group == group && records[$0].rank != nil }
+        guard let last = ranks.last else { return records.endIndex }
+        return ranks.first { records[$0].rank! > rank } ?? last + 1
     }
 
     // MARK: Keys
