@@ -26,6 +26,12 @@ import Testing
     func rankAndWorldSize(fields: String, message: String) throws {
         let error = try Self.error(fields)
         #expect(error.description.contains(message), "\(error)")
+        // the listing (`bnlab runs`, the runs browser) refuses the file too, with the same words
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("bnlab-rank-\(UUID().uuidString).jsonl")
+        defer { try? FileManager.default.removeItem(at: url) }
+        try Data(Self.header(fields).utf8).write(to: url)
+        let listed = try #require(throws: RunFileError.self) { try RunSummaryReader.summary(contentsOf: url) }
+        #expect(listed.description.contains(message), "\(listed)")
     }
 
     @Test("a seed that is no 64-bit unsigned integer names the field", arguments: [#""seed":-1"#, #""seed":1e30"#, #""seed":1.5"#])

@@ -14,10 +14,22 @@ struct SummaryHeader: Decodable {
     var started: String
     var config: Config?
     var rank: Int?
+    var worldSize: Int?
     var group: String?
 
     enum CodingKeys: String, CodingKey {
-        case format, version, runID = "run_id", experiment, variant, seed, started, config, rank, group
+        case format, version, runID = "run_id", experiment, variant, seed, started, config, rank,
+             worldSize = "world_size", group
+    }
+
+    /// Whether `rank` and `world_size` are in the full header's ranges (rank in 0 … world_size − 1,
+    /// world_size ≥ 1, both at most 2^53); otherwise the full header gives the error.
+    var ranksInRange: Bool {
+        let most = 1 << 53
+        if let rank, !(0...most).contains(rank) { return false }
+        if let worldSize, !(1...most).contains(worldSize) { return false }
+        if let rank, let worldSize, rank >= worldSize { return false }
+        return true
     }
 
     /// The config fields of the listing's columns.
@@ -48,7 +60,7 @@ struct SummaryHeader: Decodable {
               let header = try? decoder.decode(SummaryHeader.self, from: clean),
               header.format == RunFormat.name,
               let text = header.version, let version = FormatVersion(text),
-              version.major == RunFormat.version.major,
+              version.major == RunFormat.version.major, header.ranksInRange,
               let started = utcDate(header.started) else { return nil }
         return (header, started)
     }

@@ -17,7 +17,7 @@ public enum RunIndex {
     /// The index's file name in the runs folder.
     public static let fileName = ".bnlab-index"
     /// The layout version: an index of another version is rebuilt.
-    static let version = 3
+    static let version = 4   // 4: headers with a rank outside world_size are no longer listed
 
     /// One indexed run file.
     struct Entry {
