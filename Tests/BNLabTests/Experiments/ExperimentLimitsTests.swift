@@ -53,11 +53,26 @@ struct ExperimentLimitsTests {
         #expect(batch.problem.contains("too large"), "\(batch)")
     }
 
+    @Test("the memory estimate counts the optimizer's buffers: a model SGD fits, Adam with amsgrad does not")
+    func optimizerBuffers() throws {
+        // 2.3·10^8 parameters: 4 bytes × 2 copies = 1.7 GiB with SGD, × 5 copies = 4.3 GiB with AMSGrad
+        let model = "  - {type: Flatten}\n  - {type: Linear, out: 293000}\n  - {type: Linear, out: 10}"
+        #expect(failure(experiment(model: model)) == nil)
+        let adam = try #require(failure(experiment(model: model,
+                                                   variants: "variants:\n  - {name: v, optimizer: {type: adam, amsgrad: true}}")))
+        #expect(adam.problem.contains("5 × 230005000 parameters"), "\(adam)")
+        #expect(OptimizerSpec(kind: .sgd, lr: 0.1).stateBuffersPerParameter == 0)
+        #expect(OptimizerSpec(kind: .sgd, lr: 0.1, momentum: 0.9).stateBuffersPerParameter == 1)
+        #expect(OptimizerSpec(kind: .adamw, lr: 0.1).stateBuffersPerParameter == 2)
+        #expect(OptimizerSpec(kind: .rmsprop, lr: 0.1, momentum: 0.5, centered: true).stateBuffersPerParameter == 3)
+    }
+
     @Test("layers over the per-run memory budget are refused with the number, at their line")
     func overBudget() throws {
         let linear = try #require(failure(experiment(model: "  - {type: Flatten}\n  - {type: Linear, out: 100000000}\n  - {type: Linear, out: 10}")))
         #expect(linear.field == "model[1]" && linear.line == 7, "\(linear)")   // line 4 is the empty dataset line
-        #expect(linear.problem.contains("3 × 78500000000 parameters"), "\(linear)")   // 784·10^8 + 10^8 biases
+        // plain SGD: each parameter and its gradient (784·10^8 weights + 10^8 biases)
+        #expect(linear.problem.contains("2 × 78500000000 parameters"), "\(linear)")
         #expect(linear.problem.contains("over the 4.0 GiB a run may use"), "\(linear)")
         let intMax = try #require(failure(experiment(model: "  - {type: Flatten}\n  - {type: Linear, out: 9223372036854775807}\n  - {type: Linear, out: 10}")))
         #expect(intMax.field == "model[1]", "\(intMax)")

@@ -66,7 +66,8 @@ extension ExperimentSpec {
         let modelPath = variant.overrides.model == nil ? FieldPath.root.appending("model") : vpath.appending("model")
         let resolver = ModelResolver(layers: try initializedModel(model, at: modelPath, variant, vpath), inputShape: dataset.inputShape,
                                      classes: dataset.classes, variantPath: vpath,
-                                     samplesPerForward: max(micro, evalBatch, trainModeBatch), modelPath: modelPath)
+                                     samplesPerForward: max(micro, evalBatch, trainModeBatch),
+                                     parameterCopies: 2 + optimizer.stateBuffersPerParameter, modelPath: modelPath)
         let changes = ModelResolver.Changes(dropBatchNorm: variant.bn == false, norm: variant.norm ?? .batch,
                                             normGroups: variant.normGroups, momentum: variant.momentum)
         let layers = try variant.overrides.apply(to: resolver.resolve(changes), variantPath: vpath)

@@ -5,9 +5,11 @@ import Foundation
 ///
 /// The estimate, in bytes, for 32-bit floats:
 /// ```
-/// bytes = 4 · (3·P + 2·B·A)
+/// bytes = 4 · (K·P + 2·B·A)
 /// ```
-/// - `P`: parameters of every layer (each also needs its gradient and the SGD momentum buffer: 3·P);
+/// - `P`: parameters of every layer, `K` copies of each: the value, its gradient and the
+///   optimizer's buffers (``OptimizerSpec/stateBuffersPerParameter``: SGD's momentum, Adam's two
+///   moments, …), so K = 2 for plain SGD and 4 for Adam;
 /// - `A`: values per sample of the input and of every layer's output (kept for the backward
 ///   pass, and their gradients: 2·A);
 /// - `B`: samples per forward pass, the larger of `micro_batch` and `eval_batch_size`.
@@ -17,14 +19,17 @@ struct MemoryBudget {
 
     /// Samples per forward pass (`B`).
     let samples: Int
+    /// Copies of every parameter (`K`): value, gradient and optimizer state.
+    let parameterCopies: Int
     /// The parameter count so far (`P`).
     private(set) var parameters = 0
     /// The values per sample so far (`A`).
     private(set) var activations = 0
 
-    /// A budget for forward passes of `samples` samples.
-    init(samples: Int) {
+    /// A budget for forward passes of `samples` samples, with `parameterCopies` copies of each parameter.
+    init(samples: Int, parameterCopies: Int = 3) {
         self.samples = max(1, samples)
+        self.parameterCopies = max(1, parameterCopies)
     }
 
     /// Adds a layer's parameters and output values per sample; throws at `path` once the run
@@ -35,14 +40,14 @@ struct MemoryBudget {
         let bytes = estimate()
         guard let bytes, bytes <= Self.bytesPerRun else {
             let size = bytes.map { Self.describe(bytes: $0) } ?? "more than 2^63 bytes"
-            throw SpecIssue(path, "\(what) brings the run to \(size) (4 bytes × (3 × \(parameters) parameters + 2 × \(samples) samples × \(activations) values)), over the \(Self.describe(bytes: Self.bytesPerRun)) a run may use",
+            throw SpecIssue(path, "\(what) brings the run to \(size) (4 bytes × (\(parameterCopies) × \(parameters) parameters + 2 × \(samples) samples × \(activations) values)), over the \(Self.describe(bytes: Self.bytesPerRun)) a run may use",
                             hint: "use smaller layers, a smaller input or a smaller micro_batch / eval_batch_size")
         }
     }
 
-    /// `4·(3·P + 2·B·A)`, nil when it overflows.
+    /// `4·(K·P + 2·B·A)`, nil when it overflows.
     func estimate() -> Int? {
-        let (p3, o1) = parameters.multipliedReportingOverflow(by: 3)
+        let (p3, o1) = parameters.multipliedReportingOverflow(by: parameterCopies)
         let (ba, o2) = samples.multipliedReportingOverflow(by: activations)
         let (ba2, o3) = ba.multipliedReportingOverflow(by: 2)
         let (sum, o4) = p3.addingReportingOverflow(ba2)

@@ -29,6 +29,8 @@ struct ModelResolver {
     let variantPath: FieldPath
     /// Samples per forward pass, for the memory check (see ``MemoryBudget``).
     var samplesPerForward = 1
+    /// Copies of every parameter for the memory check: value, gradient and optimizer state.
+    var parameterCopies = 3
     /// Where the layer list is in the file (the experiment's `model`, or a variant's own).
     var modelPath = FieldPath.root.appending("model")
 
@@ -36,7 +38,7 @@ struct ModelResolver {
     func resolve(_ changes: Changes) throws(SpecIssue) -> [LayerSpec] {
         var out: [LayerSpec] = []
         var shape = inputShape
-        var budget = MemoryBudget(samples: samplesPerForward)
+        var budget = MemoryBudget(samples: samplesPerForward, parameterCopies: parameterCopies)
         let inputPath = FieldPath.root.appending("dataset").appending("input_shape")
         try budget.add(parameters: 0, activations: CheckedSize.product(of: inputShape, at: inputPath),
                        what: "the input \(Self.show(inputShape))", at: inputPath)

@@ -52,6 +52,17 @@ public struct OptimizerSpec: Codable, Sendable, Equatable {
         self.centered = centered
     }
 
+    /// Tensors the optimizer keeps per parameter, as PyTorch's: SGD a momentum buffer when
+    /// momentum > 0; Adam and AdamW `exp_avg` and `exp_avg_sq` (and `max_exp_avg_sq` with amsgrad);
+    /// RMSprop `square_avg`, plus `momentum_buffer` when momentum > 0 and `grad_avg` when centered.
+    public var stateBuffersPerParameter: Int {
+        switch kind {
+        case .sgd: momentum > 0 ? 1 : 0
+        case .adam, .adamw: amsgrad ? 3 : 2
+        case .rmsprop: 1 + (momentum > 0 ? 1 : 0) + (centered ? 1 : 0)
+        }
+    }
+
     /// The optimizer `patch` describes on top of `base` (a variant's on top of the experiment's).
     ///
     /// A patch naming another `type` than the base starts from that type's PyTorch defaults; one
