@@ -93,6 +93,13 @@ check "show prints a loss chart and the accuracy table" 0 'Training loss.*Ankle 
 check "show --ascii prints ASCII only" 0 '^0$' -- bash -c "'$BNLAB' show --ascii '$BNFILE' | LC_ALL=C tr -d '\n\t -~' | wc -c"
 check "export csv has one row per step" 0 '^step,epoch,loss,lr,samples' -- "$BNLAB" export "$BNFILE" --format csv
 check "export json holds header and events" 0 '"events"' -- "$BNLAB" export "$BNFILE" --format json
+# A reader that leaves early (| head) ends the export quietly: status 0, nothing on stderr.
+for fmt in csv json; do
+    check "export --format $fmt into a pipe closed early exits 0 without a word" 0 '^0 0$' -- \
+        bash -c "'$BNLAB' export '$BNFILE' --format $fmt 2>'$WORK/pipe.err' | head -c 10 >/dev/null; echo \${PIPESTATUS[0]} \$(wc -c <'$WORK/pipe.err')"
+done
+check "export to a full disk exits 2 naming the problem" 2 'cannot write to standard output: No space left' -- \
+    bash -c "'$BNLAB' export '$BNFILE' --format csv >/dev/full"
 head -c 3000 "$BNFILE" > "$WORK/cut.jsonl"
 check "show reads a truncated run file up to the cut, with a notice" 0 'notice: .*(mid-line|partial|cut)' -- "$BNLAB" show "$WORK/cut.jsonl"
 echo '{"hello": 1}' > "$WORK/other.jsonl"

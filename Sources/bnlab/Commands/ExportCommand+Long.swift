@@ -1,4 +1,5 @@
 import ArgumentParser
+import BNCore
 import BNLab
 import Foundation
 
@@ -11,23 +12,30 @@ extension ExportCommand {
     func exportLong() throws {
         guard format == .csv else { throw ValidationError("--long and several runs export csv only (--format csv)") }
         let arguments = RunFileArguments(folders: folders)
-        let out: FileHandle
+        let write: (Data) throws -> Void
+        var file: FileHandle?
         if let output {
             guard FileManager.default.createFile(atPath: output, contents: nil), let handle = FileHandle(forWritingAtPath: output) else {
                 printError("bnlab export: cannot write \(output): check the folder exists and can be written to")
                 throw ExitCode(2)
             }
-            out = handle
+            file = handle
+            write = { data in
+                do { try handle.write(contentsOf: data) } catch {
+                    printError("bnlab export: cannot write \(output): \(FileProblem.describe(error))")
+                    throw ExitCode(2)
+                }
+            }
         } else {
-            out = FileHandle.standardOutput
+            write = StandardStreams.writeOutput
         }
-        defer { if output != nil { try? out.close() } }
-        out.write(Data(RunExporter.longCSVHeader.utf8))
+        defer { try? file?.close() }
+        try write(Data(RunExporter.longCSVHeader.utf8))
         for name in runFiles {
             let run = try arguments.read(name) { url in
                 try RunReader.read(contentsOf: url, skipping: RunExporter.longCSVSkippedTypes)
             }
-            out.write(Data(RunExporter.longCSVRows(run).utf8))
+            try write(Data(RunExporter.longCSVRows(run).utf8))
         }
     }
 }

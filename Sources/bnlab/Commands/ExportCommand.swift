@@ -73,8 +73,7 @@ struct ExportCommand: ParsableCommand {
                 throw ExitCode(2)
             }
         } else {
-            FileHandle.standardOutput.write(data)
-            if format == .json { print("") }
+            try StandardStreams.writeOutput(format == .json ? data + Data("\n".utf8) : data)
         }
     }
 }

@@ -27,7 +27,7 @@ struct RunsCommand: ParsableCommand {
         let folder = folders.runsFolder
         let listing = RunIndex.listing(in: folder, useIndex: !noIndex)
         if json {
-            FileHandle.standardOutput.write(listing.jsonDocument() + Data("\n".utf8))
+            try StandardStreams.writeOutput(listing.jsonDocument() + Data("\n".utf8))
             return
         }
         let (runs, failures) = (listing.runs, listing.failures)

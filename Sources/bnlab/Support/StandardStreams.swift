@@ -1,3 +1,5 @@
+import ArgumentParser
+import Foundation
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -19,6 +21,23 @@ enum StandardStreams {
                 dup2(null, fd)
                 close(null)
             }
+        }
+    }
+
+    /// Writes `data` to standard output (an export, a JSON listing). When the reader left
+    /// (`bnlab export RUN | head`: EPIPE) the command ends quietly with status 0, as there is
+    /// nobody to write to; any other failure (a full disk) is an error naming it, status 2.
+    static func writeOutput(_ data: Data) throws {
+        var offset = 0
+        while offset < data.count {
+            let n = data.withUnsafeBytes { write(1, $0.baseAddress! + offset, $0.count - offset) }
+            if n < 0 && errno == EINTR { continue }
+            if n < 0 && errno == EPIPE { throw ExitCode.success }
+            guard n > 0 else {
+                printError("bnlab: cannot write to standard output: \(String(cString: strerror(errno)))")
+                throw ExitCode(2)
+            }
+            offset += n
         }
     }
 
