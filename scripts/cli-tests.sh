@@ -52,6 +52,9 @@ check "bench --json is JSON" 0 '"samplesPerSecond"' -- "$BNLAB" bench --batches 
 # Experiments, runs and reports.
 RUNS="$WORK/runs"
 check "list shows the catalog" 0 'bn-vs-no-bn .*BatchNorm vs' -- bash -c "cd '$ROOT' && '$BNLAB' list | tr '\n' ' '"
+mkdir -p "$WORK/long-ids"
+sed 's/^id: .*/id: bn-vs-no-bn-bn-b16-lr0.1-gn-long/' "$ROOT/experiments/bn-vs-no-bn.yaml" > "$WORK/long-ids/bn-vs-no-bn-bn-b16-lr0.1-gn-long.yaml"
+check "list never cuts a long id (run takes it as printed)" 0 '^bn-vs-no-bn-bn-b16-lr0.1-gn-long$' -- "$BNLAB" list --experiments "$WORK/long-ids"
 mkdir -p "$WORK/catalog" && cp "$ROOT/experiments/bn-vs-no-bn.yaml" "$WORK/catalog/"
 printf 'id: broken\ntitle: Broken\nsummary: x\nnotes: x\nmodel:\n  - {type: Linear, out: fast}\n' > "$WORK/catalog/broken.yaml"
 check "list names a broken experiment file and still lists the rest" 0 "bn-vs-no-bn .*invalid +[^ ]*broken.yaml:6: field 'model\[0\].out'" -- bash -c "'$BNLAB' list --experiments '$WORK/catalog' | tr '\n' ' '"
