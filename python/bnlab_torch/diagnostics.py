@@ -4,7 +4,7 @@ Each kind fires at most once per layer (once per run for kinds without a layer):
 
 | kind | fires when |
 |---|---|
-| ``bn_train_mode_in_eval`` | a BatchNorm layer is in train mode during ``Recorder.evaluate``'s eval pass, or while the model's top level is in eval mode |
+| ``bn_train_mode_in_eval`` | a BatchNorm layer is in train mode during ``Recorder.evaluate``'s eval pass, while the model's top level is in eval mode, or in a forward under ``torch.no_grad()`` (an evaluation loop without ``model.eval()``; such forwards are recorded, as they move the buffers) |
 | ``frozen_bn_moving`` | a "frozen" BatchNorm (its parameters all have ``requires_grad`` False, or it has none and its parent's are all frozen) updates its running statistics in a training forward |
 | ``single_value_per_channel`` | a training forward gives a BatchNorm one value per channel (PyTorch then raises) |
 | ``running_var_collapse`` | some channel's ``running_var`` falls below ``VAR_COLLAPSE_BELOW`` (1e-6) |
@@ -37,10 +37,16 @@ class DiagnosticLog:
         return True
 
 
-def train_mode_in_eval_text(layer, during_evaluate):
-    """The text of ``bn_train_mode_in_eval``."""
-    where = "during recorder.evaluate (eval mode)" if during_evaluate else "while the model is in eval mode"
-    return (f"{layer} is in train mode {where}: it normalizes with the batch's statistics and updates its "
+def train_mode_in_eval_text(layer, where):
+    """The text of ``bn_train_mode_in_eval``; ``where``: ``"recorder.evaluate"``, ``"eval_model"``
+    (the model is in eval mode, this layer is not) or ``"no_grad"`` (a forward under torch.no_grad()
+    with the layer in train mode)."""
+    if where == "no_grad":
+        return (f"{layer} ran in train mode under torch.no_grad(): it normalized with the batch's statistics "
+                f"and updated its running statistics; call model.eval() before evaluating (activation "
+                f"checkpointing's first pass does this too)")
+    place = "during recorder.evaluate (eval mode)" if where == "recorder.evaluate" else "while the model is in eval mode"
+    return (f"{layer} is in train mode {place}: it normalizes with the batch's statistics and updates its "
             f"running statistics; call model.eval() after any .train() on submodules")
 
 

@@ -288,12 +288,17 @@ class Recorder:
 
     def _after_forward(self, layer, module, x, output):
         import torch
-        in_eval = self._evaluating == "eval" or (self._evaluating is None and not self.model.training)
-        if module.training and in_eval:
-            self._diagnose("bn_train_mode_in_eval", layer.name,
-                           diag.train_mode_in_eval_text(layer.name, self._evaluating == "eval"))
-        if self._evaluating is not None or not torch.is_grad_enabled():
-            return  # evaluation: not a training forward
+        no_grad = not torch.is_grad_enabled()
+        if module.training and self._evaluating != "train_mode":
+            # train mode where the program evaluates: in Recorder.evaluate's eval pass, with the model
+            # in eval mode, or under torch.no_grad() (an evaluation loop without model.eval())
+            where = ("recorder.evaluate" if self._evaluating == "eval" else "eval_model" if not self.model.training
+                     else "no_grad" if no_grad else None)
+            if where is not None:
+                self._diagnose("bn_train_mode_in_eval", layer.name, diag.train_mode_in_eval_text(layer.name, where))
+        if self._evaluating is not None or (no_grad and not module.training):
+            return  # evaluation: nothing moved
+        # a training forward, or a train-mode forward under no_grad, which updates the buffers too
         step = self._step + 1
         layer.micro += 1
         event = {"type": "bn_watch", "step": step, "micro": layer.micro, "layer": layer.name,

@@ -52,6 +52,35 @@ def test_bn_in_train_mode_while_the_model_is_in_eval_mode(tmp_path):
     assert recorded(tmp_path, small_model(), manual) == [("bn_train_mode_in_eval", "5")]
 
 
+def test_an_evaluation_without_model_eval(tmp_path):
+    # The most common BatchNorm bug: an own test loop under no_grad, the model still in train mode.
+    def forgot_eval(model, rec):
+        train(model, data(batches=3), rec)
+        with torch.no_grad():
+            for x, _ in data(seed=5, batches=2):
+                model(x)
+        train(model, data(seed=6, batches=1), rec)
+    rec = Recorder(small_model(), tmp_path / "bad")
+    model = rec.model
+    forgot_eval(model, rec)
+    rec.close()
+    _, events = read_run(rec.path)
+    found = of_type(events, "diagnostic", kind="bn_train_mode_in_eval")
+    assert [d["layer"] for d in found] == ["1", "5"] and "torch.no_grad()" in found[0]["text"]
+    # the hidden forwards moved the buffers: they are recorded, so the running-statistics rule holds
+    watches = of_type(events, "bn_watch", layer="5")
+    assert [w["num_batches_tracked"] for w in watches] == [1, 2, 3, 4, 5, 6]
+    assert [(w["step"], w["micro"]) for w in watches][3:] == [(4, 1), (4, 2), (4, 3)]
+
+    def evaluates_properly(model, rec):
+        train(model, data(batches=3), rec)
+        model.eval()
+        with torch.no_grad():
+            for x, _ in data(seed=5, batches=2):
+                model(x)
+    assert recorded(tmp_path / "good", small_model(), evaluates_properly) == []
+
+
 def test_frozen_bn_whose_running_stats_move(tmp_path):
     def freeze(model, train_bn):
         for p in list(model[0].parameters()) + list(model[1].parameters()):
