@@ -30,7 +30,22 @@ import Testing
         #expect(try Self.read(Self.header).notices.allSatisfy { !$0.contains("config") })
         let bare = Self.header.replacingOccurrences(of: #""params":{"lr":0.05,"batch_size":64,"optimizer":"sgd","sync":false},"#,
                                                     with: "")
-        #expect(try Self.read(bare).notices.contains { $0.contains("config could not be read") })
+        // the recorder's header without params still describes its model: no alarm either
+        #expect(try Self.read(bare).notices.allSatisfy { !$0.contains("config") })
+        let unknown = String(bare[..<bare.range(of: #","modules":"#)!.lowerBound]) + "}\n"
+        #expect(try Self.read(unknown).notices.contains { $0.contains("config could not be read") })
+    }
+
+    @Test func theListingTakesLRAndBatchSizeFromParams() throws {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("recorder-\(UUID().uuidString).jsonl")
+        defer { try? FileManager.default.removeItem(at: url) }
+        try Data(Self.header.utf8).write(to: url)
+        let listed = try RunSummaryReader.summary(contentsOf: url)
+        #expect(listed.lr == 0.05 && listed.batchSize == 64 && listed.momentum == nil)
+        let full = try Self.read(Self.header).summary   // the full header's path agrees
+        #expect(full.lr == 0.05 && full.batchSize == 64)
+        let odd = ParamSettings(["lr": .string("0.1"), "batch_size": .number(6.5), "momentum": .number(0.9)])
+        #expect(odd.lr == nil && odd.batchSize == nil && odd.momentum == 0.9)
     }
 
     @Test func theNewFieldsRoundTrip() throws {

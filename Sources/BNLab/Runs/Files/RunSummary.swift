@@ -86,9 +86,11 @@ public struct RunSummary: Sendable, Equatable {
         context = RunContext(header: header)
         started = header.started
         self.url = url
-        lr = header.config?.optimizer.lr
-        batchSize = header.config?.batchSize
-        momentum = header.config?.optimizer.momentum
+        // bnlab's config, else what another program (the PyTorch recorder) names in `params`
+        let named = ParamSettings(header.params)
+        lr = header.config?.optimizer.lr ?? named.lr
+        batchSize = header.config?.batchSize ?? named.batchSize
+        momentum = header.config?.optimizer.momentum ?? named.momentum
         rank = header.rank
         group = header.group
         status = nil

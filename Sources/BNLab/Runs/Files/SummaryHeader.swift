@@ -13,12 +13,13 @@ struct SummaryHeader: Decodable {
     var seed: UInt64?
     var started: String
     var config: Config?
+    var params: [String: RunParam]?
     var rank: Int?
     var worldSize: Int?
     var group: String?
 
     enum CodingKeys: String, CodingKey {
-        case format, version, runID = "run_id", experiment, variant, seed, started, config, rank,
+        case format, version, runID = "run_id", experiment, variant, seed, started, config, params, rank,
              worldSize = "world_size", group
     }
 
@@ -95,13 +96,14 @@ struct SummaryHeader: Decodable {
 
     /// A summary of this header, started at `started`, before the run's events are applied.
     func summary(url: URL?, started: Date) -> RunSummary {
+        let named = ParamSettings(params ?? [:])   // another program's settings, without a config
         var summary = RunSummary(
             experiment: experiment, variant: variant, runID: runID ?? "", seed: seed ?? 0,
             context: config.map { RunContext(trainImages: $0.dataset?.subset?.train, testImages: $0.dataset?.subset?.test,
                                              epochs: $0.epochs) },
             started: started, status: nil, message: nil, steps: 0, epochs: 0, finalTrainLoss: nil, finalAccuracy: nil,
-            trainModeAccuracy: [:], url: url, lr: config?.optimizer.lr, batchSize: config?.batchSize,
-            momentum: config.map { $0.optimizer.momentum ?? 0 })
+            trainModeAccuracy: [:], url: url, lr: config?.optimizer.lr ?? named.lr, batchSize: config?.batchSize ?? named.batchSize,
+            momentum: config.map { $0.optimizer.momentum ?? 0 } ?? named.momentum)
         summary.rank = rank
         summary.group = group
         return summary

@@ -121,8 +121,10 @@ public struct RunHeader: Codable, Sendable, Equatable {
             config = nil
             configProblem = "the header has no config"
         }
-        // A program other than bnlab describes its run in `params`: a missing config is expected then.
-        if config == nil, !params.isEmpty, !c.contains(.config) || ((try? c.decodeNil(forKey: .config)) ?? false) {
+        // A program other than bnlab describes its run in `params` and its model in `modules` (the
+        // PyTorch recorder writes both, params maybe empty): a missing config is expected then.
+        if config == nil, !params.isEmpty || !modules.isEmpty,
+           !c.contains(.config) || ((try? c.decodeNil(forKey: .config)) ?? false) {
             configProblem = nil
         }
     }
