@@ -163,6 +163,18 @@ private func steps(_ info: RunInfo) -> [Int] {
         #expect(state.selectedRunRecord?.variant == "solo")  // the selection stays on its run
     }
 
+    @Test func classNamesOfARunThatAppearsLaterNameTheAccuracyClasses() throws {
+        let folder = try GrowingFolder()
+        let backend = FollowBackend(paths: [folder.url])   // an empty folder: no class names yet
+        var state = WorkbenchState(experiments: backend.experiments, size: TerminalSize(width: 80, height: 24))
+        #expect(state.experiments[0].classNames.isEmpty)
+        let header = GrowingFolder.header().replacingOccurrences(of: #""params""#, with: #""class_names":["cat","dog"],"params""#)
+        try folder.append(header + GrowingFolder.step(1), to: "late.jsonl")
+        backend.scan()
+        _ = WorkbenchUpdate.update(&state, .runs(backend.poll()))
+        #expect(state.experiments[0].classNames == ["cat", "dog"])
+    }
+
     @Test func runsOfSeveralExperimentsAreNamedWithTheirExperiment() throws {
         let folder = try GrowingFolder()
         try folder.append(GrowingFolder.header("resnet", variant: "bs64"), to: "a.jsonl")

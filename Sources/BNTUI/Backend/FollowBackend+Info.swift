@@ -40,6 +40,7 @@ extension FollowBackend {
                            newEvents: events, seed: header.seed, context: RunContext(header: header))
         info.rank = header.rank
         info.group = header.group
+        info.classNames = header.classNames
         return info
     }
 

@@ -25,6 +25,10 @@ public struct RunInfo: Sendable, Equatable, Identifiable {
     public var rank: Int?
     /// The id shared by the files of one data-parallel run.
     public var group: String?
+    /// The class names of the run's header, when the backend learns them only from the run (a
+    /// watched file that appeared after the workbench opened); the workbench gives them to the
+    /// run's experiment when it has none.
+    public var classNames: [String] = []
 
     /// A run report.
     public init(id: String, experimentID: String, variant: String, state: State, message: String? = nil,

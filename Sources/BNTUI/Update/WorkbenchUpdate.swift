@@ -56,6 +56,12 @@ public enum WorkbenchUpdate {
     /// Appends new events to the live records (in place, no copies), set aside or shown; returns
     /// whether anything changed.
     private static func merge(_ infos: [RunInfo], into state: inout WorkbenchState) -> Bool {
+        // An experiment without class names (a watched folder that was empty) takes its first run's.
+        for info in infos where !info.classNames.isEmpty {
+            if let i = state.experiments.firstIndex(where: { $0.id == info.experimentID }), state.experiments[i].classNames.isEmpty {
+                state.experiments[i].classNames = info.classNames
+            }
+        }
         guard state.replay != nil else {
             // The selection follows its run when a rank's file is placed before it.
             let selectedID = state.selectedRunRecord?.id
