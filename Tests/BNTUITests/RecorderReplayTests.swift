@@ -21,6 +21,19 @@ struct RecorderReplayTests {
         return try RunReader.read(data: Data(text.utf8), file: "\(runID).jsonl")
     }
 
+    @Test func layersAreNumberedInModuleOrderWhateverEventComesFirst() {
+        var record = RunRecord(id: "r1", experimentID: "e", variant: "v")
+        record.moduleOrder = ["block1", "block1.bn", "fc", "bn_fc"]
+        record.apply(.bnSnapshot(BNSnapshot(step: 4, layer: "bn_fc", batchMean: [0], batchVar: [1])))
+        record.apply(.bnSnapshot(BNSnapshot(step: 4, layer: "block1.bn", batchMean: [0], batchVar: [1])))
+        record.apply(.bnSnapshot(BNSnapshot(step: 4, layer: "extra", batchMean: [0], batchVar: [1])))
+        #expect(record.layerNames == ["block1.bn", "bn_fc", "extra"])
+        var plain = RunRecord(id: "r2", experimentID: "e", variant: "v")   // no modules: as they came
+        plain.apply(.bnSnapshot(BNSnapshot(step: 4, layer: "5", batchMean: [0], batchVar: [1])))
+        plain.apply(.bnSnapshot(BNSnapshot(step: 4, layer: "2", batchMean: [0], batchVar: [1])))
+        #expect(plain.layerNames == ["5", "2"])
+    }
+
     @Test func theConfigDiffComparesParams() throws {
         let a = try Self.file(runID: "aaa111", params: #"{"lr":0.1,"batch_size":32,"optimizer":"sgd"}"#)
         let b = try Self.file(runID: "bbb222", params: #"{"lr":0.05,"batch_size":32,"optimizer":"adamw"}"#)

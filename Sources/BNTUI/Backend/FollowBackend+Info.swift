@@ -41,6 +41,7 @@ extension FollowBackend {
         info.rank = header.rank
         info.group = header.group
         info.classNames = header.classNames
+        info.moduleOrder = header.modules.map(\.name)
         return info
     }
 

@@ -29,6 +29,8 @@ public struct RunInfo: Sendable, Equatable, Identifiable {
     /// watched file that appeared after the workbench opened); the workbench gives them to the
     /// run's experiment when it has none.
     public var classNames: [String] = []
+    /// The module names of the run's header in module order (see ``RunRecord/moduleOrder``).
+    public var moduleOrder: [String] = []
 
     /// A run report.
     public init(id: String, experimentID: String, variant: String, state: State, message: String? = nil,

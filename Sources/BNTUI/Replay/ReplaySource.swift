@@ -66,6 +66,7 @@ public struct ReplaySource: Sendable, Equatable, Identifiable {
         record.fileRunID = header.runID
         record.rank = header.rank
         record.group = header.group
+        record.moduleOrder = header.modules.map(\.name)
         return record
     }
 

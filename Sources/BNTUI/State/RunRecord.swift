@@ -38,8 +38,13 @@ public struct RunRecord: Sendable, Equatable, Identifiable {
     /// The `bn_watch` events per layer name, with the expected running statistics (bounded:
     /// see ``BNWatchTrace``).
     public private(set) var watches: [String: BNWatchTrace] = [:]
-    /// BN layer names in the order they first appeared.
+    /// BN layer names: in ``moduleOrder`` when the header lists the modules, else in the order
+    /// they first appeared.
     public private(set) var layerNames: [String] = []
+    /// The module names of the run's header in module order (another program's run names its
+    /// layers `layer1.0.bn1`): live and replayed views number the layers alike, whatever event
+    /// a reader meets first.
+    public var moduleOrder: [String] = []
     /// Markers (mode switches, freezes, phases), in order.
     public private(set) var markers: [MarkerEvent] = []
     /// The plan's random seed, when known (names runs of one variant, see ``RunNaming``).
@@ -72,7 +77,15 @@ public struct RunRecord: Sendable, Equatable, Identifiable {
         context = info.context
         rank = info.rank
         group = info.group
+        moduleOrder = info.moduleOrder
         apply(info)
+    }
+
+    /// Adds a layer name: before the first known layer that comes later in ``moduleOrder``.
+    private mutating func addLayer(_ name: String) {
+        guard let rank = moduleOrder.firstIndex(of: name) else { return layerNames.append(name) }
+        let later = layerNames.firstIndex { other in moduleOrder.firstIndex(of: other).map { $0 > rank } ?? false }
+        layerNames.insert(name, at: later ?? layerNames.endIndex)
     }
 
     /// Takes a backend report: state, message and progress replace the old ones, new events are
@@ -100,7 +113,7 @@ public struct RunRecord: Sendable, Equatable, Identifiable {
             lossTimes.append(e.time)
             lossLRs.append(e.lr)
         case .bnSnapshot(let s):
-            if snapshots[s.layer] == nil && watches[s.layer] == nil { layerNames.append(s.layer) }
+            if snapshots[s.layer] == nil && watches[s.layer] == nil { addLayer(s.layer) }
             snapshots[s.layer, default: []].append(s)
             if let list = snapshots[s.layer], list.count > Self.snapshotLimit {
                 snapshots[s.layer] = list.indices.compactMap { $0 % 2 == 0 || $0 == list.count - 1 ? list[$0] : nil }
@@ -112,7 +125,7 @@ public struct RunRecord: Sendable, Equatable, Identifiable {
         case .progress(let p):
             progress = p
         case .bnWatch(let w):
-            if snapshots[w.layer] == nil && watches[w.layer] == nil { layerNames.append(w.layer) }
+            if snapshots[w.layer] == nil && watches[w.layer] == nil { addLayer(w.layer) }
             watches[w.layer, default: BNWatchTrace()].append(w)
         case .diagnostic(let d):
             // Shown as a marker on the charts, so that a recorder's warning is seen where it happened.
