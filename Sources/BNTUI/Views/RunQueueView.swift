@@ -16,7 +16,8 @@ enum RunQueueView {
             return
         }
         let focused = state.focus == .runs
-        let rowsPer = compact || rect.height < 4 ? 1 : 2
+        // Two rows per run (the second says how it goes or why it ended) while they fit.
+        let rowsPer = compact || (rect.height < 4 && rect.height < 2 * runs.count) ? 1 : 2
         let visible = max(1, rect.height / rowsPer)
         let names = RunRecord.labels(runs)
         let offset = Formatting.scrollOffset(selected: state.selectedRun, count: runs.count, visible: visible)
@@ -63,6 +64,14 @@ enum RunQueueView {
             grid.put(string: "  " + context.text(unicode: glyphs.isUnicode), at: rect.origin, style: Theme.dim,
                      maxWidth: rect.width - duration.count - 1, ellipsis: glyphs.ellipsis)
             grid.put(string: duration, at: Point(x: rect.maxX - duration.count, y: rect.y), style: Theme.dim)
+            return
+        }
+        if run.progress == nil, [.running, .paused].contains(run.state) {
+            // No progress reports (a replayed or followed run): its data and epochs, not an empty bar.
+            if let context = run.context {
+                grid.put(string: "  " + context.text(unicode: glyphs.isUnicode), at: rect.origin, style: Theme.dim,
+                         maxWidth: rect.width, ellipsis: glyphs.ellipsis)
+            }
             return
         }
         let p = run.progress
