@@ -112,6 +112,28 @@ private func steps(_ info: RunInfo) -> [Int] {
         #expect(backend.poll(now: start.addingTimeInterval(33)).first?.state == .running)
     }
 
+    @Test func watchingSaysStalledAndOffersNoTrainingKeys() throws {
+        let folder = try GrowingFolder()
+        try folder.append(GrowingFolder.header() + GrowingFolder.step(1), to: "a.jsonl")
+        let start = Date()
+        let backend = FollowBackend(paths: [folder.url], stallAfter: 30, now: start)
+        #expect(!backend.trains)
+        var state = WorkbenchState(experiments: backend.experiments, size: TerminalSize(width: 80, height: 24))
+        state.trains = backend.trains
+        _ = WorkbenchUpdate.update(&state, .runs(backend.poll(now: start.addingTimeInterval(31))))
+        let screen = WorkbenchView.render(state, size: state.size, glyphs: .unicode).lines()
+        #expect(screen[0].hasSuffix("1 stalled "), "\(screen[0])")
+        #expect(screen.contains { $0.contains(" stalled│") }, "\(screen)")
+        let footer = try #require(screen.last)
+        for hint in ["run", "cancel", "pause", "edit"] {
+            #expect(!footer.contains(" \(hint) "), "\(footer)")
+        }
+        #expect(footer.contains("help") && footer.contains("quit"))
+        // a training backend keeps them, and says paused
+        #expect(FooterView.hints(width: 400, unicode: true, trains: true).map(\.hint).contains("cancel"))
+        #expect(HeaderView.runSummary(state.runs, glyphs: .unicode) == "1 paused")
+    }
+
     @Test func anEndEventFinishesTheRunForGood() throws {
         let folder = try GrowingFolder()
         try folder.append(GrowingFolder.header() + GrowingFolder.step(1), to: "a.jsonl")

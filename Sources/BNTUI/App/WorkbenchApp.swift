@@ -43,6 +43,7 @@ public final class WorkbenchApp {
         follower = options.runsFolder.map { RunsFolderFollower(folder: $0, stallAfter: options.stallAfter) }
         state = WorkbenchState(experiments: backend.experiments, size: terminal.size, backendLabel: options.backendLabel,
                                highContrast: options.highContrast)
+        state.trains = backend.trains
     }
 
     /// Runs until the user quits, a stop signal arrives or input ends; restores the terminal before

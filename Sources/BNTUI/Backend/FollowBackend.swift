@@ -77,6 +77,9 @@ public final class FollowBackend: WorkbenchBackend, @unchecked Sendable {
         timer = nil
     }
 
+    /// Follows files only: no training here.
+    public var trains: Bool { false }
+
     /// Stops following when the workbench closes (the files are left as they are).
     public func shutdown() { stopPolling() }
 

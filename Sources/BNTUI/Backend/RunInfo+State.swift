@@ -5,3 +5,11 @@ extension RunInfo {
     /// cancelled, diverged, failed), so live runs and replays speak the same language.
     public typealias State = RunState
 }
+
+extension RunState {
+    /// The state's word on screen: its raw value, except that a followed run (`bnlab watch`,
+    /// `trains` false) that stopped growing is paused by the stall rule, and says `stalled`.
+    func name(trains: Bool) -> String {
+        !trains && self == .paused ? "stalled" : rawValue
+    }
+}

@@ -40,9 +40,16 @@ public protocol WorkbenchBackend: AnyObject {
     /// Called once when the workbench closes: stops the backend's work (cancelling live runs so
     /// their files end with a cancelled event) and waits for it. The default does nothing.
     func shutdown()
+
+    /// Whether this backend trains runs (`start`, `cancel`, `pause`); `bnlab watch` only follows
+    /// files, so the footer leaves out run, cancel, pause and edit there. True by default.
+    var trains: Bool { get }
 }
 
 extension WorkbenchBackend {
     /// Nothing to stop (replays, followed files, tests).
     public func shutdown() {}
+
+    /// Trains by default.
+    public var trains: Bool { true }
 }

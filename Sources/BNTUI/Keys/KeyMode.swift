@@ -43,9 +43,13 @@ public enum KeyMode: String, Sendable, Hashable, CaseIterable {
     /// Whether the mode is a dialog over the workbench (its keys replace the workbench's).
     public var isOverlay: Bool { ![.live, .replay, .lesson].contains(self) }
 
+    /// The actions that start or steer training, left out of the live hints when the backend
+    /// does not train (`bnlab watch`).
+    static let trainingActions: Set<KeyAction> = [.run, .cancelRun, .togglePause, .playground]
+
     /// The footer's hints in this mode, most useful first; the footer drops the last ones that do
-    /// not fit, but never ``essentialHints(unicode:)``.
-    func hints(unicode: Bool) -> [KeyHint] {
+    /// not fit, but never ``essentialHints(unicode:)``. `trains`: false leaves out ``trainingActions``.
+    func hints(unicode: Bool, trains: Bool = true) -> [KeyHint] {
         let a = { (action: KeyAction, hint: String) in
             KeyHint.action(action, hint, unicode: unicode, firstKeyOnly: self != .live)
         }
@@ -53,6 +57,7 @@ public enum KeyMode: String, Sendable, Hashable, CaseIterable {
         case .live:
             // Every binding with a footer hint, in table order (new hinted bindings show up here).
             return KeyBindings.all.filter { $0.hint != nil && $0.group != .replay || $0.action == .toggleRunsBrowser }
+                .filter { trains || !Self.trainingActions.contains($0.action) }
                 .compactMap { b in b.hint.map { KeyHint(keys: b.footerKeysLabel(unicode: unicode), hint: $0) } }
                 .filter { !essentialHints(unicode: unicode).contains($0) }
         case .replay:

@@ -60,6 +60,8 @@ public struct WorkbenchState: Sendable, Equatable {
     public var highContrast = false
     /// Where the runs come from, shown in the header (e.g. `demo: synthetic runs`); nil shows nothing.
     public var backendLabel: String?
+    /// Whether the backend trains runs (false while watching files: see ``WorkbenchBackend/trains``).
+    public var trains = true
     /// Bumped by every update that changed something, so the app redraws only then.
     public var revision = 0
 

@@ -46,7 +46,7 @@ enum HeaderView {
     /// The parts of ``message(_:glyphs:)``: the status message alone, or the context and summary.
     static func messageParts(_ state: WorkbenchState, glyphs: Glyphs) -> [String] {
         if let status = state.status { return [status.text] }
-        let summary = state.replay.map { replaySummary($0, glyphs: glyphs) } ?? runSummary(state.runs, glyphs: glyphs)
+        let summary = state.replay.map { replaySummary($0, glyphs: glyphs) } ?? runSummary(state.runs, glyphs: glyphs, trains: state.trains)
         return [contextSummary(state, glyphs: glyphs), summary].compactMap { $0 }
     }
 
@@ -67,13 +67,14 @@ enum HeaderView {
         return "\(n) run\(n == 1 ? "" : "s") replayed\(separator)step \(replay.cursor.step)/\(replay.cursor.lastStep)"
     }
 
-    /// `2 running · 1 queued · 3 done`, or `no runs` when there are none.
-    static func runSummary(_ runs: [RunRecord], glyphs: Glyphs) -> String {
+    /// `2 running · 1 queued · 3 done`, or `no runs` when there are none (`trains` false: a
+    /// followed run paused for want of growth is counted as `stalled`).
+    static func runSummary(_ runs: [RunRecord], glyphs: Glyphs, trains: Bool = true) -> String {
         guard !runs.isEmpty else { return "no runs" }
         let separator = glyphs.isUnicode ? " · " : " | "
         return RunInfo.State.allCases.compactMap { s -> String? in
             let n = runs.filter { $0.state == s }.count
-            return n > 0 ? "\(n) \(s.rawValue)" : nil
+            return n > 0 ? "\(n) \(s.name(trains: trains))" : nil
         }.joined(separator: separator)
     }
 }

@@ -30,7 +30,7 @@ enum RunQueueView {
             let nameStyle = isSelected ? (focused ? Theme.selected : Theme.selectedUnfocused) : Style.plain
             if isSelected && focused { grid.fill(lineRect, with: Cell(" ", style: Theme.selected)) }
             // A replayed run before its end event is shown as such, not as running.
-            let stateText = " " + (state.replay != nil && run.end == nil ? "replay" : run.state.rawValue)
+            let stateText = " " + (state.replay != nil && run.end == nil ? "replay" : run.state.name(trains: state.trains))
             let stateStyle = nameStyle.withForeground(Theme.color(of: run.state)).adding(.bold)
             if rowsPer == 1 {
                 // Compact: "#1 bn-vs-no-bn/bn  42% running".

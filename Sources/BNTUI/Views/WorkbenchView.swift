@@ -65,7 +65,7 @@ public enum WorkbenchView {
         let (header, rest) = screen.splitTop(1)
         let (body, footer) = rest.splitBottom(1)
         HeaderView.render(state, into: &grid, in: header, glyphs: glyphs)
-        FooterView.render(into: &grid, in: footer, glyphs: glyphs, mode: KeyMode.current(state))
+        FooterView.render(into: &grid, in: footer, glyphs: glyphs, mode: KeyMode.current(state), trains: state.trains)
 
         let leftWidth = min(48, max(30, screen.width * 34 / 100))
         let (left, main) = body.splitLeft(leftWidth)
@@ -101,7 +101,7 @@ public enum WorkbenchView {
         let (header, rest) = screen.splitTop(1)
         let (body, footer) = rest.splitBottom(1)
         HeaderView.render(state, into: &grid, in: header, glyphs: glyphs)
-        FooterView.render(into: &grid, in: footer, glyphs: glyphs, mode: KeyMode.current(state))
+        FooterView.render(into: &grid, in: footer, glyphs: glyphs, mode: KeyMode.current(state), trains: state.trains)
 
         let count = state.focus == .experiments ? state.experiments.count : state.runs.count
         let listHeight = max(2, min(count + 1, body.height / 3))

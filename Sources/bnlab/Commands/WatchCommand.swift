@@ -48,8 +48,11 @@ struct WatchCommand: ParsableCommand {
         try screen.requireTerminal("watch", headless: "`bnlab show RUN` prints a run file as it is now.")
         let backend = FollowBackend(paths: urls, stallAfter: stall)
         let label = "watch: " + TerminalSafe.strip(urls.count == 1 ? urls[0].lastPathComponent : "\(urls.count) paths")
-        // the runs browser (R) stalls runs as watch does
-        try screen.runSession(backend: backend, label: label, runsFolder: folders.runsFolder, stallAfter: stall) { _ in
+        // The runs browser (R) lists the folder watched (when one is), and stalls runs as watch does.
+        var isFolder: ObjCBool = false
+        let browsed = urls.count == 1 && FileManager.default.fileExists(atPath: urls[0].path, isDirectory: &isFolder)
+            && isFolder.boolValue ? urls[0] : folders.runsFolder
+        try screen.runSession(backend: backend, label: label, runsFolder: browsed, stallAfter: stall) { _ in
             backend.startPolling()
         }
     }
