@@ -62,6 +62,7 @@ check "run trains both variants on the subset, saying so" 0 'bn +done +300/[0-9]
 check "run with an unknown experiment exits 2" 2 "no experiment 'nope'" -- bash -c "cd '$ROOT' && '$BNLAB' run nope"
 check "run with an unknown variant exits 2" 2 "no variant 'bm'" -- bash -c "cd '$ROOT' && '$BNLAB' run bn-vs-no-bn --variant bm --runs '$RUNS'"
 check "runs lists the saved runs" 0 'bn-vs-no-bn +no-bn +done' -- "$BNLAB" runs --runs "$RUNS"
+check "runs takes the folder as an argument too, as watch does" 0 'bn-vs-no-bn +no-bn +done' -- "$BNLAB" runs "$RUNS"
 check "runs shows the subset and the epochs done/planned" 0 'no-bn +done +300/100 +1/1 ' -- "$BNLAB" runs --runs "$RUNS"
 BNFILE=$(ls "$RUNS"/bn-vs-no-bn-bn-*.jsonl | head -1)
 # A second seed of one variant: both runs are named by their seed, in runs and in show.
@@ -94,6 +95,7 @@ check "lesson --fresh refuses TERM=dumb with exit 2" 2 'needs a terminal that ca
 check "lesson --fresh refuses TERM=dumb before training (no run file)" 0 '^0$' -- bash -c "ls '$WORK'/lesson/*.jsonl 2>/dev/null | wc -l"
 check "show prints a loss chart and the accuracy table" 0 'Training loss.*Ankle boot.*running_mean' -- bash -c "'$BNLAB' show '$BNFILE' | tr '\n' ' '"
 check "show --ascii prints ASCII only" 0 '^0$' -- bash -c "'$BNLAB' show --ascii '$BNFILE' | LC_ALL=C tr -d '\n\t -~' | wc -c"
+check "show --glyphs ascii prints ASCII only, as the full-screen commands take it" 0 '^0$' -- bash -c "'$BNLAB' show --glyphs ascii '$BNFILE' | LC_ALL=C tr -d '\n\t -~' | wc -c"
 check "export csv has one row per step" 0 '^step,epoch,loss,lr,samples' -- "$BNLAB" export "$BNFILE" --format csv
 check "export json holds header and events" 0 '"events"' -- "$BNLAB" export "$BNFILE" --format json
 # A reader that leaves early (| head) ends the export quietly: status 0, nothing on stderr.

@@ -15,6 +15,9 @@ struct RunsCommand: ParsableCommand {
         """
     )
 
+    @Argument(help: "The runs folder to list (the same as --runs; default: the runs folder).")
+    var folder: String?
+
     @OptionGroup var folders: FolderOptions
 
     @Flag(help: "Print one JSON document instead of the table: {\"runs\": [summary with config columns…], \"unreadable\": […]}.")
@@ -24,7 +27,8 @@ struct RunsCommand: ParsableCommand {
     var noIndex = false
 
     func run() throws {
-        let folder = folders.runsFolder
+        if folder != nil && folders.runs != nil { throw ValidationError("name the runs folder once: FOLDER or --runs FOLDER") }
+        let folder = folder.map { URL(fileURLWithPath: $0) } ?? folders.runsFolder
         let listing = RunIndex.listing(in: folder, useIndex: !noIndex)
         if json {
             try StandardStreams.writeOutput(listing.jsonDocument() + Data("\n".utf8))

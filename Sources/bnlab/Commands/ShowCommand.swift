@@ -3,6 +3,7 @@ import BNCharts
 import BNData
 import BNLab
 import BNReports
+import BNTUI
 import Foundation
 
 /// `bnlab show RUN…`: a plain-text report of saved runs.
@@ -22,6 +23,10 @@ struct ShowCommand: ParsableCommand {
     @Flag(help: "ASCII only (default: braille and box drawing when the locale is UTF-8).")
     var ascii = false
 
+    @Option(name: .long, help: ArgumentHelp("Drawing characters, as the full-screen commands take them: auto (from the locale), unicode or ascii (--ascii is the same as ascii).",
+                                            valueName: "auto|unicode|ascii"))
+    var glyphs = "auto"
+
     @Option(help: "Chart width in characters.")
     var width = 78
 
@@ -37,6 +42,12 @@ struct ShowCommand: ParsableCommand {
     /// Files up to this size are read with their `bn_watch` events, for the rule check.
     static let watchedReadLimit = 32 << 20
 
+    func validate() throws {
+        if GlyphChoice(rawValue: glyphs) == nil {
+            throw ValidationError("--glyphs must be auto, unicode or ascii, got '\(glyphs)'")
+        }
+    }
+
     func run() throws {
         guard !runFiles.isEmpty else { throw ValidationError("name at least one run") }
         let reader = RunFileArguments(folders: folders)
@@ -51,7 +62,9 @@ struct ShowCommand: ParsableCommand {
                 return try RunReader.readFirstScreen(contentsOf: url)
             }
         }
-        let unicode = !ascii && TerminalImageStyle.localeIsUTF8(environment: ProcessInfo.processInfo.environment)
+        let choice = ascii ? GlyphChoice.ascii : GlyphChoice(rawValue: glyphs) ?? .auto
+        let unicode = choice == .unicode
+            || (choice == .auto && TerminalImageStyle.localeIsUTF8(environment: ProcessInfo.processInfo.environment))
         let environment = ProcessInfo.processInfo.environment
         let colored = color.isOn(isTerminal: isatty(STDOUT_FILENO) == 1, environment: environment)
         var report = RunReport(runs: files, unicode: unicode, width: width, color: colored)

@@ -17,7 +17,7 @@ public enum RunIndex {
     /// The index's file name in the runs folder.
     public static let fileName = ".bnlab-index"
     /// The layout version: an index of another version is rebuilt.
-    static let version = 4   // 4: headers with a rank outside world_size are no longer listed
+    static let version = 5   // 4: a rank outside world_size is refused; 5: lr and batch from params
 
     /// One indexed run file.
     struct Entry {
