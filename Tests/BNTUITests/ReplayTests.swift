@@ -34,6 +34,30 @@ enum ReplayFixtures {
     }
 }
 
+@Suite("Replay of runs with different epochs")
+struct ReplayEpochTextTests {
+    @Test func runsWithOtherEpochEndsShowTheirOwnEpochs() throws {
+        let bn = try ReplayFixtures.bn                      // epochs end at steps 16 and 32
+        var one = ReplayFixtures.reseeded(bn, seed: 9)      // the same run with one epoch, ending at 32
+        var dropped = false
+        one.events = one.events.filter { event in
+            if case .epoch = event, !dropped { dropped = true; return false }
+            return true
+        }
+        var state = ReplayFixtures.state([bn, one])
+        let replay = try #require(state.replay)
+        #expect(replay.epochText() == "epochs r1 1/2, r2 1/1")   // not the union's "epoch 1/2"
+        Fixtures.press([.character("F")], &state)              // to the first epoch end of either run
+        #expect(state.replay?.epochText() == "epochs r1 1/2, r2 1/1")
+        Fixtures.press([.character("F")], &state)
+        #expect(state.replay?.cursor.step == 32 && state.replay?.epochText() == "epochs r1 2/2, r2 1/1")
+        let same = ReplayFixtures.state([bn, ReplayFixtures.reseeded(bn, seed: 5)])
+        #expect(same.replay?.epochText() == "epoch 1/2")
+        let lines = ReplayBarView.lines(try #require(state.replay), unicode: true)
+        #expect(lines[0].text.hasSuffix("epochs r1 2/2, r2 1/1"), "\(lines[0].text)")
+    }
+}
+
 @Suite("Replay cursor: stepping, epochs, ends and playing")
 struct ReplayCursorTests {
     @Test func stepsClampAtBothEnds() {

@@ -30,6 +30,21 @@ public struct ReplaySession: Sendable, Equatable {
         seedGroups = SeedBand.groups(sources)
     }
 
+    /// The epoch of the cursor for the bar: `epoch 2/5` when every run ends its epochs at the same
+    /// steps; otherwise each run's own, `epochs r1 1/2, r2 3/10` (with more than three runs,
+    /// `epochs differ`), as a run's epoch count is its own, not the union's. Empty without epochs.
+    public func epochText() -> String {
+        let ends = sources.map(\.epochEnds)
+        guard ends.contains(where: { !$0.isEmpty }) else { return "" }
+        if Set(ends).count == 1 { return "epoch \(cursor.epoch)/\(cursor.epochEnds.count)" }
+        guard sources.count <= 3 else { return "epochs differ" }
+        let step = cursor.step
+        return "epochs " + zip(sources, ends).map { source, ends in
+            let epoch = max(1, min(ends.count, ends.filter { $0 < step }.count + 1))
+            return ends.isEmpty ? "\(source.id) -" : "\(source.id) \(epoch)/\(ends.count)"
+        }.joined(separator: ", ")
+    }
+
     /// The legend name of `source` by the one naming rule (``RunNaming``): its variant, made
     /// unique among the sources by the experiment, the seed or the run id when needed (`bn`,
     /// `bn s2`, `bn #a3f9c2`, `frozen-bn/bn`).

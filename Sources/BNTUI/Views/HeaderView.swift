@@ -51,13 +51,14 @@ enum HeaderView {
     }
 
     /// The data and epochs of the runs shown (`subset 3000/600 · 2 ep`) when they share them, else
-    /// those of the selected run (`#2 full data · 10 ep`); nil when unknown.
+    /// those of the selected run, saying the others differ (`#2 full data · 10 ep, others differ`);
+    /// nil when unknown.
     static func contextSummary(_ state: WorkbenchState, glyphs: Glyphs) -> String? {
         let contexts = Set(state.runs.compactMap(\.context))
         if contexts.count == 1, let only = contexts.first { return only.text(unicode: glyphs.isUnicode) }
         guard state.runs.indices.contains(state.selectedRun) else { return nil }
         let run = state.runs[state.selectedRun]
-        return run.context.map { "\(run.id) " + $0.text(unicode: glyphs.isUnicode) }
+        return run.context.map { "\(run.id) " + $0.text(unicode: glyphs.isUnicode) + (contexts.count > 1 ? ", others differ" : "") }
     }
 
     /// `2 runs replayed · step 120/468`.

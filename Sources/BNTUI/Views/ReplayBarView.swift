@@ -15,7 +15,8 @@ enum ReplayBarView {
         let dot = unicode ? " · " : " | "
         let speed = String(Int(c.speed))
         var out: [(text: String, style: Style)] = []
-        let epochs = c.epochEnds.isEmpty ? "" : "\(dot)epoch \(c.epoch)/\(c.epochEnds.count)"
+        let epochText = replay.epochText()
+        let epochs = epochText.isEmpty ? "" : dot + epochText
         let end = c.isAtEnd ? " (end)" : ""
         out.append(("\(mark) \(speed) steps/s\(dot)step \(c.step)/\(c.lastStep)\(end)\(epochs)", Theme.key))
         let notices = replay.notices
