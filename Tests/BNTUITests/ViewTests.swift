@@ -226,3 +226,20 @@ struct ViewTests {
         #expect(text.contains("loss became NaN"))
     }
 }
+
+@Suite("An invalid experiment says why where its charts and notes would be")
+struct InvalidExperimentViewTests {
+    @Test func theChartAndTheNotesShowTheWholeError() {
+        let problem = "exps/b5.yaml:2: invalid YAML: found a tab character that violates indentation"
+        var state = WorkbenchState(experiments: [ExperimentInfo(id: "b5", title: "b5", summary: "", variants: [],
+                                                                problem: problem)],
+                                   size: TerminalSize(width: 80, height: 24))
+        let text = WorkbenchView.render(state, size: state.size, glyphs: .unicode).lines().joined(separator: " ")
+        #expect(text.contains("b5 cannot run: its file is invalid."), "\(text)")
+        #expect(text.contains("violates indentation"), "\(text)")   // the whole error, not cut
+        #expect(!text.contains("Press Enter to run it"))
+        Fixtures.press([.character("n")], &state)
+        let notes = WorkbenchView.render(state, size: state.size, glyphs: .unicode).lines().joined(separator: " ")
+        #expect(notes.contains("This experiment's file is invalid:") && !notes.contains("has no notes"), "\(notes)")
+    }
+}

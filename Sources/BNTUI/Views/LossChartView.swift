@@ -22,7 +22,9 @@ enum LossChartView {
         let body = rect.inset(top: 1)
         guard !runs.isEmpty else {
             let name = experiment?.id ?? "this experiment"
-            let text = state.replay.map(ReplayBarView.emptyText) ?? "No loss yet for \(name). Press Enter to run it."
+            // A broken experiment file says why, whole, where the chart would be (the list cuts it).
+            let invalid = experiment?.problem.map { "\(name) cannot run: its file is invalid.\n\n\($0)\n\nFix the file; `bnlab list` shows this too." }
+            let text = state.replay.map(ReplayBarView.emptyText) ?? invalid ?? "No loss yet for \(name). Press Enter to run it."
             ChartPaneView.placeholder(text, into: &grid, in: body, glyphs: glyphs)
             return
         }

@@ -6,6 +6,7 @@ enum NotesView {
         guard !rect.isEmpty else { return }
         guard let experiment = state.currentExperiment else { return }
         var text = experiment.notes.isEmpty ? "(this experiment has no notes)" : experiment.notes
+        if let problem = experiment.problem { text = "This experiment's file is invalid:\n\n" + problem }
         let variants = experiment.variants.filter { !$0.note.isEmpty }
         if !variants.isEmpty {
             text += "\n\nVariants\n" + variants.map { "- \($0.name): \($0.note)" }.joined(separator: "\n")
