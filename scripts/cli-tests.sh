@@ -107,6 +107,10 @@ check "export to a full disk exits 2 naming the problem" 2 'cannot write to stan
     bash -c "'$BNLAB' export '$BNFILE' --format csv >/dev/full"
 head -c 3000 "$BNFILE" > "$WORK/cut.jsonl"
 check "show reads a truncated run file up to the cut, with a notice" 0 'notice: .*(mid-line|partial|cut)' -- "$BNLAB" show "$WORK/cut.jsonl"
+head -c 100 "$BNFILE" > "$WORK/cut-header.jsonl"
+check "show on a file cut inside its header says so (not 'not a run file')" 2 'the header line is cut off' -- "$BNLAB" show "$WORK/cut-header.jsonl"
+check "run with a missing data folder names the data, not the run file" 0 'could not read the data: .*no-data: data folder not found' -- \
+    bash -c "cd '$ROOT' && '$BNLAB' run bn-vs-no-bn --variant bn --data '$WORK/no-data' --runs '$WORK/nodata-runs' 2>&1; true"
 echo '{"hello": 1}' > "$WORK/other.jsonl"
 check "show rejects a file that is not a run file" 2 'not a bnlab run file' -- "$BNLAB" show "$WORK/other.jsonl"
 

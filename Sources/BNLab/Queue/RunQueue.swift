@@ -1,4 +1,5 @@
 import BNCore
+import BNData
 import Foundation
 
 /// The work of one run: called on the run's own thread with its ``RunControl``.
@@ -304,7 +305,9 @@ public final class RunQueue: @unchecked Sendable {
             do {
                 writer = try makeWriter()
             } catch {
-                finish(id, state: .failed, message: "could not create the run file: \(error)", control: nil)
+                // The factory reads the data before it creates the file: say which failed.
+                let what = error is DataError ? "could not read the data: \(error)" : "could not create the run file: \(error)"
+                finish(id, state: .failed, message: what, control: nil)
                 return
             }
         }

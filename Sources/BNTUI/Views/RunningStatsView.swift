@@ -14,10 +14,14 @@ enum RunningStatsView {
     static func render(_ state: WorkbenchState, into grid: inout Grid, in rect: Rect, glyphs: Glyphs) {
         guard !rect.isEmpty else { return }
         guard let run = state.statsRun, let layer = state.shownLayer else {
-            let hasRuns = !state.chartRuns.isEmpty
+            let runs = state.chartRuns
+            // Finished runs without statistics never will have any: say so instead of "yet".
+            let ended = !runs.isEmpty && runs.allSatisfy { $0.end != nil }
             ChartPaneView.placeholder(
-                hasRuns ? "No BN statistics yet. Runs with BatchNorm layers record them as they train."
-                        : "No runs of this experiment yet. Press Enter to run it.",
+                ended ? "No BN statistics: these runs have no BatchNorm layer (GroupNorm, LayerNorm or no "
+                        + "normalization), so there are no running statistics to show."
+                    : !runs.isEmpty ? "No BN statistics yet. Runs with BatchNorm layers record them as they train."
+                    : "No runs of this experiment yet. Press Enter to run it.",
                 into: &grid, in: rect, glyphs: glyphs)
             return
         }

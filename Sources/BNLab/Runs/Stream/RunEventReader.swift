@@ -256,6 +256,13 @@ public final class RunEventReader {
             throw notARunFile(file, "its first line is not valid UTF-8")
         }
         guard let probe = try? decoder.decode(HeaderProbe.self, from: clean) else {
+            let marks = [#""format":"\#(RunFormat.name)""#, #""bnlab_version":"#].map { Data($0.utf8) }
+            if line.kind == .partial, clean.first == UInt8(ascii: "{"), marks.contains(where: { clean.range(of: $0) != nil }) {
+                // A run file cut inside its first line (killed while writing it, or copied in part).
+                throw RunFileError(kind: .badHeader, file: file, line: 1,
+                                   problem: "the header line is cut off: the file ends inside it",
+                                   hint: "the run was stopped while writing its header, or the file was copied in part")
+            }
             throw notARunFile(file, "its first line is not a JSON object")
         }
         guard probe.format == RunFormat.name else {
