@@ -17,7 +17,9 @@ public enum WeightsExport {
             throw CheckpointError(file: name,
                 problem: epoch.map { "has no checkpoint of epoch \($0)" + (known.isEmpty ? "" : " (epochs: \(known))") }
                     ?? "names no checkpoint",
-                hint: "runs save one at the end and on Ctrl-C; set record.checkpoint_every for per-epoch ones")
+                hint: run.header.config == nil
+                    ? "this run was written by another program (\(run.header.bnlabVersion.isEmpty ? "no bnlab config" : run.header.bnlabVersion)), which saves no bnlab checkpoints: its weights are that program's own (e.g. torch.save)"
+                    : "runs save one at the end and on Ctrl-C; set record.checkpoint_every for per-epoch ones")
         }
         let checkpoint = try Checkpoint.read(event, besideRunFile: run.url)
         let metadata = ["format": "pt", "bnlab.source": event.file, "bnlab.step": "\(event.step)"]

@@ -48,6 +48,15 @@ import Testing
         #expect(odd.lr == nil && odd.batchSize == nil && odd.momentum == 0.9)
     }
 
+    @Test func exportingWeightsOfARecorderRunSaysWhyThereAreNone() throws {
+        let run = try Self.read(Self.header)
+        let error = try #require(throws: CheckpointError.self) {
+            try WeightsExport.write(run, checkpoint: nil, to: URL(fileURLWithPath: "/nonexistent/w.safetensors"))
+        }
+        #expect("\(error)".contains("written by another program"), "\(error)")
+        #expect(!"\(error)".contains("checkpoint_every"), "\(error)")
+    }
+
     @Test func theNewFieldsRoundTrip() throws {
         let h = try Self.read(Self.header).header
         let again = try JSONDecoder.iso().decode(RunHeader.self, from: JSONEncoder.iso().encode(h))
