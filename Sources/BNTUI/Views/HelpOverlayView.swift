@@ -70,7 +70,11 @@ enum HelpOverlayView {
         let browser = KeyMode.runsBrowser.rawValue
         if let i = sections.firstIndex(where: { $0.title == browser }) {
             sections[i].lines += [.binding(keys: "j/k", summary: "browser: move"),
-                                  .binding(keys: "Enter", summary: "browser: open (marked: compare)")]
+                                  .binding(keys: "Enter", summary: "browser: open (marked: compare)"),
+                                  .binding(keys: "/", summary: "browser: filter"),
+                                  .binding(keys: "s/S", summary: "browser: sort (S reverses)"),
+                                  .binding(keys: "d", summary: "browser: delete (asks)"),
+                                  .binding(keys: "a", summary: "browser: to archive/ (asks)")]
         }
         sections.append((KeyMode.playground.rawValue,
                          PlaygroundKeys.help(unicode: unicode).map { .binding(keys: $0.keys, summary: $0.summary) }))
