@@ -127,3 +127,16 @@ struct LossPanelIdenticalTests {
         #expect(text.contains("● m0.5 0.286"))      // the legend still shows the latest loss
     }
 }
+
+@Suite("A labelled marker past the last loss stays on the loss chart")
+struct MarkerPastTheLastLossTests {
+    @Test func aDiagnosticOneStepPastTheLastLossIsDrawn() {
+        let series = [Series(name: "run", points: (1...20).map { ChartPoint(x: Double($0), y: 1) })]
+        let past = ChartMarker(x: 21, label: "! bn_fc", style: .labelled, color: .yellow)
+        #expect(LossChartView.rangeShowingMarkers(series, markers: [past]) == 1...21)
+        let inside = ChartMarker(x: 10, label: "freeze", style: .labelled, color: .yellow)
+        #expect(LossChartView.rangeShowingMarkers(series, markers: [inside]) == nil)
+        let faint = ChartMarker(x: 30, style: .faint, color: .gray)
+        #expect(LossChartView.rangeShowingMarkers(series, markers: [faint]) == nil)
+    }
+}

@@ -82,6 +82,7 @@ enum LossChartView {
             chart.xRange = lo...max(hi, lo + 1e-9)
             chart.cursorX = mapping.x(step: cursor.step)
         }
+        if chart.xRange == nil { chart.xRange = rangeShowingMarkers(series, markers: chart.markers) }
         // High contrast drops the faint raw lines: they would be as bright as the smoothed ones.
         chart.showsRawSeries = !state.highContrast
         chart.emptyText = "no finite loss to draw"
