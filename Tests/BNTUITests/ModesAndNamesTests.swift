@@ -76,6 +76,22 @@ struct ModeKeysTests {
         #expect(render(lesson).description.contains("Lesson (now)"))
     }
 
+    @Test func everyLessonKeyIsListedUnderLessonNotReplay() throws {
+        let lines = HelpOverlayView.lines(mode: .replay, unicode: false)
+        var section = "", sectionOf: [String: String] = [:]
+        for line in lines {
+            switch line {
+            case .heading(let title): section = title
+            case .binding(_, let summary): sectionOf[summary] = section
+            case .blank: break
+            }
+        }
+        for action in [KeyAction.revealAnswer, .nextLessonStep, .previousLessonStep, .restartLesson] {
+            let summary = try #require(KeyBindings.binding(for: action)).summary
+            #expect(sectionOf[summary] == KeyMode.lesson.rawValue, "\(action) is under \(sectionOf[summary] ?? "nothing")")
+        }
+    }
+
     @Test func theFooterShowsTheCurrentModesKeys() throws {
         let live = Fixtures.state()
         #expect(KeyMode.current(live) == .live)
