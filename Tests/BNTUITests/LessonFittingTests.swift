@@ -35,8 +35,9 @@ struct LessonFittingTests {
             let screen = ScreenCase(name: "lesson-\(index)", summary: "", runs: Self.runs, keys: keys, lesson: "bn-vs-no-bn")
             let rendered = try ScreenRenderer.render(screen, size: TerminalSize(width: 80, height: 24), mode: .noColor,
                                                      lessonSteps: steps)
-            // The chart pane's text, its lines joined: every word of the question and answer is there.
-            let pane = rendered.grid.lines().map { String($0.dropFirst(31).dropLast(1)) }.joined(separator: " ")
+            // The chart pane's text (the whole width during a lesson at 80×24), its lines joined:
+            // every word of the question and answer is there.
+            let pane = rendered.grid.lines().map { String($0.dropFirst(1).dropLast(1)) }.joined(separator: " ")
             let shown = Set(pane.split(whereSeparator: { $0.isWhitespace }).map(String.init))
             for text in [steps[index].question, steps[index].answer].compactMap({ $0 }) {
                 let missing = Self.words(text).filter { !shown.contains($0) }

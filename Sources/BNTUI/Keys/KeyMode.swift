@@ -44,8 +44,9 @@ public enum KeyMode: String, Sendable, Hashable, CaseIterable {
     public var isOverlay: Bool { ![.live, .replay, .lesson].contains(self) }
 
     /// The footer's hints in this mode, most useful first; the footer drops the last ones that do
-    /// not fit, but never ``essentialHints(unicode:)``.
-    func hints(unicode: Bool) -> [KeyHint] {
+    /// not fit, but never ``essentialHints(unicode:)``. Once a lesson is over (`lessonOver`) it
+    /// offers no answer or next step, only going back, restarting and the replay's keys.
+    func hints(unicode: Bool, lessonOver: Bool = false) -> [KeyHint] {
         let a = { (action: KeyAction, hint: String) in
             KeyHint.action(action, hint, unicode: unicode, firstKeyOnly: self != .live)
         }
@@ -61,10 +62,12 @@ public enum KeyMode: String, Sendable, Hashable, CaseIterable {
                     a(.replayEpochForward, "epoch"), a(.configDiff, "diff"), a(.toggleNotes, "notes"),
                     a(.nextLayer, "layer"), a(.replayStart, "start"), a(.replayEnd, "end")].compactMap { $0 }
         case .lesson:
-            return [a(.revealAnswer, "answer"), a(.nextLessonStep, "next step"), a(.previousLessonStep, "back"),
-                    a(.restartLesson, "restart"), KeyHint(keys: Key.character(" ").label(unicode: unicode), hint: "play"),
-                    a(.nextChart, "chart"), a(.toggleNotes, "notes"), a(.replayStepForward, "step"),
-                    a(.backToLive, "leave")].compactMap { $0 }
+            let steps = lessonOver ? [a(.restartLesson, "restart"), a(.previousLessonStep, "back")]
+                : [a(.revealAnswer, "answer"), a(.nextLessonStep, "next step"), a(.previousLessonStep, "back"),
+                   a(.restartLesson, "restart")]
+            return (steps + [KeyHint(keys: Key.character(" ").label(unicode: unicode), hint: "play"),
+                             a(.nextChart, "chart"), a(.toggleNotes, "notes"), a(.replayStepForward, "step"),
+                             a(.backToLive, "leave")]).compactMap { $0 }
         case .runsBrowser:
             return [KeyHint(keys: unicode ? "j/k ↑↓" : "j/k", hint: "move"), a(.markRun, "mark"),
                     a(.run, "open (marked: compare)")].compactMap { $0 }
