@@ -52,7 +52,7 @@ struct LessonNavigationTests {
         #expect(state.lesson?.index == 1 && state.lesson?.isPaused == true)
         #expect(state.replay?.cursor.step == 20 && state.replay?.cursor.isPlaying == false && state.chart == .accuracy)
         let text = Self.screen(state)
-        #expect(text.contains("Lesson 2/3, the end of epoch 1 (step 16), shown at step 20"))
+        #expect(text.contains("Lesson 2/3, end of epoch 1 (step 16), shown at step 20"))
         #expect(text.contains("The first epoch.") && text.contains("Q: Do they agree?"))
         // Its claim is still read at its own point, the end of epoch 1.
         let epoch1 = try #require(state.lesson?.currentResults.first?.values.first)
@@ -85,6 +85,10 @@ struct LessonNavigationTests {
         #expect(header.contains("N starts it, q quits"), "\(header)")
         Fixtures.press([.character("N")], &state)
         _ = WorkbenchUpdate.update(&state, .tick(seconds: 100))
+        let started = try Self.state([LessonStep(text: "Ten.", pause: .step(10), panel: .loss)])
+        let startHeader = WorkbenchView.render(started, size: TerminalSize(width: 80, height: 24), glyphs: .ascii)
+            .description.split(separator: "\n").first ?? ""
+        #expect(startHeader.contains("1-step lesson bn-vs-no-bn: a answer, N next, p back, r restart"), "\(startHeader)")
         let footer = { (s: WorkbenchState) in
             String(WorkbenchView.render(s, size: TerminalSize(width: 80, height: 24), glyphs: .ascii).description
                 .split(separator: "\n").last ?? "")

@@ -17,7 +17,8 @@ extension WorkbenchUpdate {
             state.status = StatusMessage("runs too short for the whole lesson: N starts it, q quits")
             return
         }
-        state.status = StatusMessage("lesson \(experimentID), \(steps.count) steps: a reveals an answer, N goes on, p back, r restart")
+        // Short enough for the header at 80 columns with the longest experiment name.
+        state.status = StatusMessage("\(steps.count)-step lesson \(experimentID): a answer, N next, p back, r restart")
         playTowardsLessonStep(cursor: &session.cursor, state: &state)
         state.replay = session
         syncReplay(&state)

@@ -63,7 +63,8 @@ enum LessonView {
         let tally = checked == 0 ? "" : " · \(checked - failing)/\(checked) claims hold"
         // A step whose point the replay had passed is shown where the replay is, and says so.
         let late = LessonPlayer.pausePoint(of: step, in: replay).flatMap { replay.cursor.step > $0 ? $0 : nil }
-        let shown = late.map { "\(whereText) (step \($0)), shown at step \(replay.cursor.step)" } ?? "paused at \(whereText)"
+        let point = whereText.hasPrefix("the ") ? String(whereText.dropFirst(4)) : whereText
+        let shown = late.map { "\(point) (step \($0)), shown at step \(replay.cursor.step)" } ?? "paused at \(whereText)"
         let title = wrapped("Lesson \(lesson.index + 1)/\(total), \(shown)\(tally)", Theme.title)
         // A claim the data contradicts is flagged beside the text, never shown as if it held.
         var text = failing == 0 ? [] : wrapped("! The runs contradict \(failing == 1 ? "a claim" : "\(failing) claims") of this "
