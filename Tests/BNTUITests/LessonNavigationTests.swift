@@ -83,6 +83,8 @@ struct LessonNavigationTests {
         let small = WorkbenchView.render(state, size: TerminalSize(width: 80, height: 24), glyphs: .ascii).description
         let header = try #require(small.split(separator: "\n").first)
         #expect(header.contains("N starts it, q quits"), "\(header)")
+        let introFooter = small.split(separator: "\n").last ?? ""
+        #expect(introFooter.contains("N start the lesson") && !introFooter.contains("a answer"), "\(introFooter)")
         Fixtures.press([.character("N")], &state)
         _ = WorkbenchUpdate.update(&state, .tick(seconds: 100))
         let started = try Self.state([LessonStep(text: "Ten.", pause: .step(10), panel: .loss)])

@@ -44,9 +44,9 @@ public enum KeyMode: String, Sendable, Hashable, CaseIterable {
     public var isOverlay: Bool { ![.live, .replay, .lesson].contains(self) }
 
     /// The footer's hints in this mode, most useful first; the footer drops the last ones that do
-    /// not fit, but never ``essentialHints(unicode:)``. Once a lesson is over (`lessonOver`) it
-    /// offers no answer or next step, only going back, restarting and the replay's keys.
-    func hints(unicode: Bool, lessonOver: Bool = false) -> [KeyHint] {
+    /// not fit, but never ``essentialHints(unicode:)``. A lesson's depend on its `lesson` stage:
+    /// `N` starts it from the too-short notice; once over, only going back and restarting.
+    func hints(unicode: Bool, lesson: LessonStage = .steps) -> [KeyHint] {
         let a = { (action: KeyAction, hint: String) in
             KeyHint.action(action, hint, unicode: unicode, firstKeyOnly: self != .live)
         }
@@ -62,9 +62,12 @@ public enum KeyMode: String, Sendable, Hashable, CaseIterable {
                     a(.replayEpochForward, "epoch"), a(.configDiff, "diff"), a(.toggleNotes, "notes"),
                     a(.nextLayer, "layer"), a(.replayStart, "start"), a(.replayEnd, "end")].compactMap { $0 }
         case .lesson:
-            let steps = lessonOver ? [a(.restartLesson, "restart"), a(.previousLessonStep, "back")]
-                : [a(.revealAnswer, "answer"), a(.nextLessonStep, "next step"), a(.previousLessonStep, "back"),
-                   a(.restartLesson, "restart")]
+            let steps = switch lesson {
+            case .intro: [a(.nextLessonStep, "start the lesson")]
+            case .steps: [a(.revealAnswer, "answer"), a(.nextLessonStep, "next step"), a(.previousLessonStep, "back"),
+                          a(.restartLesson, "restart")]
+            case .over: [a(.restartLesson, "restart"), a(.previousLessonStep, "back")]
+            }
             return (steps + [KeyHint(keys: Key.character(" ").label(unicode: unicode), hint: "play"),
                              a(.nextChart, "chart"), a(.toggleNotes, "notes"), a(.replayStepForward, "step"),
                              a(.backToLive, "leave")]).compactMap { $0 }

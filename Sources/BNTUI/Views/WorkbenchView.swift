@@ -67,7 +67,7 @@ public enum WorkbenchView {
         let (body, footer) = rest.splitBottom(1)
         HeaderView.render(state, into: &grid, in: header, glyphs: glyphs)
         FooterView.render(into: &grid, in: footer, glyphs: glyphs, mode: KeyMode.current(state),
-                          lessonOver: state.lesson?.isFinished == true)
+                          lesson: LessonStage(state.lesson))
 
         let (left, main) = fullColumns(state, body: body, screen: screen)
         if !left.isEmpty { lists(state, into: &grid, in: left, glyphs: glyphs) }
@@ -109,7 +109,7 @@ public enum WorkbenchView {
         let (body, footer) = rest.splitBottom(1)
         HeaderView.render(state, into: &grid, in: header, glyphs: glyphs)
         FooterView.render(into: &grid, in: footer, glyphs: glyphs, mode: KeyMode.current(state),
-                          lessonOver: state.lesson?.isFinished == true)
+                          lesson: LessonStage(state.lesson))
 
         let count = state.focus == .experiments ? state.experiments.count : state.runs.count
         let (listRect, chartRect) = compactSplit(state, body: body)
