@@ -70,6 +70,25 @@ struct LineChartSeriesTests {
         #expect(rows.contains { isBraille(grid[faint, $0].character) })
     }
 
+    @Test func markerLabelsNeverSitAmongTheCurves() throws {
+        // A phase marker in the middle, where the falling loss leaves room above it.
+        var chart = LineChart(series: [Series(name: "loss", values: (0..<100).map { 3 / (1 + Double($0) / 5) })])
+        chart.markers = [ChartMarker(x: 50, label: "phase train", style: .labelled)]
+        // In a plot of a few rows the label would be among the curves: it is left out.
+        let low = chart.render(width: 60, height: 7)
+        #expect(try #require(chart.layout(in: low.bounds)).plot.height <= 5)
+        #expect(!low.description.contains("phase"), "\(low)")
+        // In a tall one it is drawn, with a free cell each side.
+        let tall = chart.render(width: 60, height: 20)
+        let layout = try #require(chart.layout(in: tall.bounds))
+        let row = try #require((layout.plot.y..<layout.plot.maxY).first { tall.lines()[$0].contains("phase train") })
+        let line = Array(tall.lines()[row])
+        let start = try #require(String(line).range(of: "phase train")).lowerBound.utf16Offset(in: String(line))
+        for x in [start - 1, start + "phase train".count] where x >= layout.plot.x && x < layout.plot.maxX {
+            #expect(!isBraille(line[x]), "\(tall)")
+        }
+    }
+
     @Test func aBandIsShadedBehindTheMeanLine() throws {
         let xs = (0..<60).map(Double.init)
         let mean = xs.map { 1 / (1 + $0 / 10) }

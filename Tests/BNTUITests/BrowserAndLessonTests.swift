@@ -135,10 +135,13 @@ struct LessonTests {
         _ = WorkbenchUpdate.update(&state, .tick(seconds: 10))
         #expect(state.replay?.cursor.step == 16 && state.lesson?.isPaused == true)
         #expect(state.runs[0].epochs.count == 1)
-        // A pause point the cursor has passed is skipped: the cursor never goes back on its own.
+        // A pause point the cursor has passed is shown at once, where the cursor is: it never
+        // goes back on its own, and the step is not skipped.
         Fixtures.press([.character("N")], &state)
-        #expect(state.replay?.cursor.step == 16 && state.lesson?.isFinished == true)
-        #expect(state.lesson?.skippedBehind == [2])
+        #expect(state.replay?.cursor.step == 16 && state.lesson?.index == 2 && state.lesson?.isPaused == true)
+        #expect(state.chart == .runningStats && state.replay?.cursor.isPlaying == false)
+        Fixtures.press([.character("N")], &state)
+        #expect(state.lesson?.isFinished == true && state.replay?.cursor.step == 16)
     }
 
     @Test func theLessonIsDrawnUnderTheChart() throws {

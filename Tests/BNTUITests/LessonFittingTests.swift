@@ -12,13 +12,14 @@ struct LessonFittingTests {
         LessonView.unfold(text).split(whereSeparator: { $0.isWhitespace }).map(String.init)
     }
 
-    @Test func everyStepShowsItsWholeQuestionAndAnswer() throws {
-        // The shipped text, its pause points moved into the short fixture runs (32 steps), its
-        // claims checked at step 20 (where the fixture runs have them).
+    /// The shipped text of bn-vs-no-bn's lesson, step `i`'s pause point moved to step
+    /// `pause(i)` of the short fixture runs (32 steps), its claims read at step 20 (where the
+    /// fixture runs have them).
+    static func shippedSteps(pause: (Int) -> Int) throws -> [LessonStep] {
         let shipped = try #require(ScreenRenderer.catalog.experiment(id: "bn-vs-no-bn")?.lesson)
-        let steps = shipped.enumerated().map { index, step in
+        return shipped.enumerated().map { index, step in
             var moved = step
-            moved.pause = .step(4 + 4 * index)
+            moved.pause = .step(pause(index))
             moved.expect = step.expect.map { e in
                 var e = e
                 e.operands = e.operands.map { o in
@@ -30,13 +31,18 @@ struct LessonFittingTests {
             }
             return moved
         }
+    }
+
+    @Test func everyStepShowsItsWholeQuestionAndAnswer() throws {
+        let steps = try Self.shippedSteps { 4 + 4 * $0 }
         for index in steps.indices {
             let keys = Array(repeating: Key.character("N"), count: index) + [.character("a")]
             let screen = ScreenCase(name: "lesson-\(index)", summary: "", runs: Self.runs, keys: keys, lesson: "bn-vs-no-bn")
             let rendered = try ScreenRenderer.render(screen, size: TerminalSize(width: 80, height: 24), mode: .noColor,
                                                      lessonSteps: steps)
-            // The chart pane's text, its lines joined: every word of the question and answer is there.
-            let pane = rendered.grid.lines().map { String($0.dropFirst(31).dropLast(1)) }.joined(separator: " ")
+            // The chart pane's text (the whole width during a lesson at 80×24), its lines joined:
+            // every word of the question and answer is there.
+            let pane = rendered.grid.lines().map { String($0.dropFirst(1).dropLast(1)) }.joined(separator: " ")
             let shown = Set(pane.split(whereSeparator: { $0.isWhitespace }).map(String.init))
             for text in [steps[index].question, steps[index].answer].compactMap({ $0 }) {
                 let missing = Self.words(text).filter { !shown.contains($0) }

@@ -38,6 +38,70 @@ struct LessonNavigationTests {
         #expect(state.lesson?.isFinished == true && state.replay?.cursor.step == 16)
     }
 
+    /// bn-vs-no-bn's order: step 300, then the end of epoch 1, which comes earlier on a subset.
+    @Test func aStepWhosePointIsBehindTheReplayIsShownAtOnceNotSkipped() throws {
+        var state = try Self.state([
+            LessonStep(text: "Twenty steps in.", pause: .step(20), panel: .loss),
+            LessonStep(text: "The first epoch.", pause: .epoch(1), panel: .accuracy, question: "Do they agree?",
+                       expect: [LessonExpectation(.greater, [Self.reference("bn.accuracy@epoch1"), .number(0)])]),
+            LessonStep(text: "Thirty.", pause: .step(30), panel: .loss),
+        ])
+        _ = WorkbenchUpdate.update(&state, .tick(seconds: 100))
+        #expect(state.lesson?.index == 0 && state.replay?.cursor.step == 20)
+        Fixtures.press([.character("N")], &state)
+        #expect(state.lesson?.index == 1 && state.lesson?.isPaused == true)
+        #expect(state.replay?.cursor.step == 20 && state.replay?.cursor.isPlaying == false && state.chart == .accuracy)
+        let text = Self.screen(state)
+        #expect(text.contains("Lesson 2/3, end of epoch 1 (step 16), shown at step 20"))
+        #expect(text.contains("The first epoch.") && text.contains("Q: Do they agree?"))
+        // Its claim is still read at its own point, the end of epoch 1.
+        let epoch1 = try #require(state.lesson?.currentResults.first?.values.first)
+        #expect(epoch1 == (try ReplayFixtures.bn).epochs[0].accuracy)
+        Fixtures.press([.character("N")], &state)
+        _ = WorkbenchUpdate.update(&state, .tick(seconds: 100))
+        #expect(state.lesson?.index == 2 && state.lesson?.isPaused == true && state.replay?.cursor.step == 30)
+    }
+
+    @Test func pBeforeTheFirstShownStepNamesTheStepsPastTheRunsEnd() throws {
+        var state = try Self.state([
+            LessonStep(text: "Three hundred steps in.", pause: .step(300), panel: .loss),
+            LessonStep(text: "The first epoch.", pause: .epoch(1), panel: .accuracy),
+        ])
+        Fixtures.press([.character("N")], &state)
+        _ = WorkbenchUpdate.update(&state, .tick(seconds: 100))
+        #expect(state.lesson?.index == 1 && state.lesson?.isPaused == true)
+        Fixtures.press([.character("p")], &state)
+        #expect(state.lesson?.index == 1)
+        #expect(state.status?.text == "no earlier step to show: step 1 is past these runs' end")
+    }
+
+    @Test func theIntroNoticeFitsTheHeaderAndAFinishedLessonOffersNoNextStep() throws {
+        var state = try Self.state([
+            LessonStep(text: "Three hundred steps in.", pause: .step(300), panel: .loss),
+            LessonStep(text: "The first epoch.", pause: .epoch(1), panel: .accuracy, question: "Q?", answer: "A."),
+        ])
+        let small = WorkbenchView.render(state, size: TerminalSize(width: 80, height: 24), glyphs: .ascii).description
+        let header = try #require(small.split(separator: "\n").first)
+        #expect(header.contains("N starts it, q quits"), "\(header)")
+        let introFooter = small.split(separator: "\n").last ?? ""
+        #expect(introFooter.contains("N start the lesson") && !introFooter.contains("a answer"), "\(introFooter)")
+        Fixtures.press([.character("N")], &state)
+        _ = WorkbenchUpdate.update(&state, .tick(seconds: 100))
+        let started = try Self.state([LessonStep(text: "Ten.", pause: .step(10), panel: .loss)])
+        let startHeader = WorkbenchView.render(started, size: TerminalSize(width: 80, height: 24), glyphs: .ascii)
+            .description.split(separator: "\n").first ?? ""
+        #expect(startHeader.contains("1-step lesson bn-vs-no-bn: a answer, N next, p back, r restart"), "\(startHeader)")
+        let footer = { (s: WorkbenchState) in
+            String(WorkbenchView.render(s, size: TerminalSize(width: 80, height: 24), glyphs: .ascii).description
+                .split(separator: "\n").last ?? "")
+        }
+        #expect(footer(state).contains("a answer") && footer(state).contains("N next step"))
+        Fixtures.press([.character("N")], &state)
+        #expect(state.lesson?.isFinished == true)
+        #expect(!footer(state).contains("a answer") && !footer(state).contains("N next step"), "\(footer(state))")
+        #expect(footer(state).contains("r restart") && footer(state).contains("p back"))
+    }
+
     @Test func pGoesBackAStepAndRRestarts() throws {
         var state = try Self.state([
             LessonStep(text: "Ten.", pause: .step(10), panel: .loss),
@@ -78,6 +142,8 @@ struct LessonNavigationTests {
         #expect(text.contains("check holds bn.accuracy@epoch1 > 0"))
         #expect(results.map(\.isFailure) == [true, false])
         let shown = ExpectationFormat.number(results[0].values[0])
-        #expect(text.contains("(\(shown) < "))
+        // A loss claim says what it compares: the mean of the steps up to its point.
+        #expect(text.contains("(mean of steps 1-10:"))
+        #expect(results[0].line.contains("(mean of steps 1-10: \(shown) < "), "\(results[0].line)")
     }
 }

@@ -76,6 +76,22 @@ struct ModeKeysTests {
         #expect(render(lesson).description.contains("Lesson (now)"))
     }
 
+    @Test func everyLessonKeyIsListedUnderLessonNotReplay() throws {
+        let lines = HelpOverlayView.lines(mode: .replay, unicode: false)
+        var section = "", sectionOf: [String: String] = [:]
+        for line in lines {
+            switch line {
+            case .heading(let title): section = title
+            case .binding(_, let summary): sectionOf[summary] = section
+            case .blank: break
+            }
+        }
+        for action in [KeyAction.revealAnswer, .nextLessonStep, .previousLessonStep, .restartLesson] {
+            let summary = try #require(KeyBindings.binding(for: action)).summary
+            #expect(sectionOf[summary] == KeyMode.lesson.rawValue, "\(action) is under \(sectionOf[summary] ?? "nothing")")
+        }
+    }
+
     @Test func theFooterShowsTheCurrentModesKeys() throws {
         let live = Fixtures.state()
         #expect(KeyMode.current(live) == .live)
@@ -162,7 +178,7 @@ struct NamesAndContextTests {
         runs[3].context = RunContext(trainImages: nil, testImages: nil, epochs: 10)
         var state = Fixtures.state(runs: runs)
         state.selectedRun = 3
-        #expect(HeaderView.contextSummary(state, glyphs: .unicode) == "#4 full data · 10 ep")
+        #expect(HeaderView.contextSummary(state, glyphs: .unicode) == "#4 full data · 10 ep, others differ")
     }
 
     @Test func replayedSeedsAreNamedBySeedWithTheirContext() throws {

@@ -147,18 +147,26 @@ extension LineChart {
         }
     }
 
+    /// The fewest plot rows with marker labels (`phase train`): in a lower plot they would sit
+    /// among the curves.
+    static let markerLabelMinRows = 6
+
     /// Labels of labelled markers near the top of the plot, right of the line (left when there is no
-    /// room), only over blank or marker-line cells so that no line is hidden.
+    /// room), only over blank or marker-line cells with a free cell on each side, so that no line is
+    /// hidden or touched; none in a plot under ``markerLabelMinRows`` rows, where they would sit
+    /// among the curves.
     private func drawMarkerLabels(into g: inout Grid, layout: LineChartLayout) {
         let plot = layout.plot
+        guard plot.height >= Self.markerLabelMinRows else { return }
         let free: Set<Character> = [" ", glyphs.faintMarkerLine, glyphs.vertical]
+        func isFree(_ x: Int, _ y: Int) -> Bool { x < plot.x || x >= plot.maxX || free.contains(g[x, y].character) }
         for m in markers where m.style == .labelled && !m.label.isEmpty {
             guard let column = layout.column(forX: m.x) else { continue }
             let text = TextFitting.truncate(m.label, to: max(1, plot.width / 3), ellipsis: glyphs.ellipsis)
             let right = column + 1 + text.count <= plot.maxX
             let start = right ? column + 1 : max(plot.x, column - text.count)
             for row in plot.y..<min(plot.maxY, plot.y + 3)
-            where (start..<(start + text.count)).allSatisfy({ free.contains(g[$0, row].character) }) {
+            where ((start - 1)...(start + text.count)).allSatisfy({ isFree($0, row) }) {
                 g.put(string: text, at: Point(x: start, y: row), style: Style.fg(m.color).adding(.bold))
                 break
             }

@@ -46,7 +46,8 @@ public struct ExpectationEvaluator: Sendable {
                 }
             }
         }
-        return ExpectationResult(expectation: e, outcome: Self.holds(e, values) ? .holds : .fails, values: values)
+        return ExpectationResult(expectation: e, outcome: Self.holds(e, values) ? .holds : .fails, values: values,
+                                 basis: basis(of: e))
     }
 
     /// Checks every expectation of every step of `lesson`, step by step.

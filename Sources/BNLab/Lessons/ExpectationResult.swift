@@ -18,6 +18,9 @@ public struct ExpectationResult: Sendable, Equatable {
     public var outcome: Outcome
     /// The operands' values, in order, when all could be read.
     public var values: [Double]
+    /// What the values are when not one number at the point, e.g. `mean of steps 251-300` for
+    /// `loss`; nil otherwise.
+    public var basis: String? = nil
 
     /// Whether it counts against the lesson: it fails, or a value it needs is missing.
     public var isFailure: Bool {
@@ -27,12 +30,15 @@ public struct ExpectationResult: Sendable, Equatable {
         }
     }
 
-    /// One line: `holds  bn.loss@300 < no-bn.loss@300  (0.41 < 0.78)`, `FAILS …`, `skipped …`.
+    /// One line: `holds  bn.loss@300 < no-bn.loss@300  (mean of steps 251-300: 0.41 < 0.78)`,
+    /// `FAILS …`, `skipped …`.
     public var line: String {
         let claim = ExpectationFormat.claim(expectation)
+        // The values exist only when the claim could be checked.
+        var read: String { (basis.map { "\($0): " } ?? "") + ExpectationFormat.values(expectation, values) }
         switch outcome {
-        case .holds: return "holds    \(claim)  (\(ExpectationFormat.values(expectation, values)))"
-        case .fails: return "FAILS    \(claim)  (\(ExpectationFormat.values(expectation, values)))"
+        case .holds: return "holds    \(claim)  (\(read))"
+        case .fails: return "FAILS    \(claim)  (\(read))"
         case .unreadable(let why, _): return "FAILS    \(claim)  (\(why))"
         case .skipped(let why): return "skipped  \(claim)  (\(why))"
         }

@@ -8,8 +8,10 @@ public enum KeyGroup: String, Sendable, Hashable, CaseIterable {
     case charts = "Charts"
     /// BN running statistics.
     case batchNorm = "BN statistics"
-    /// Replaying and comparing saved runs, the saved-runs browser and lessons.
+    /// Replaying and comparing saved runs and the saved-runs browser.
     case replay = "Replay"
+    /// Playing a lesson over a replay (the same title as ``KeyMode/lesson``).
+    case lesson = "Lesson"
     /// Help and quitting.
     case general = "General"
 }

@@ -49,7 +49,9 @@ public enum KeyMode: String, Sendable, Hashable, CaseIterable {
 
     /// The footer's hints in this mode, most useful first; the footer drops the last ones that do
     /// not fit, but never ``essentialHints(unicode:)``. `trains`: false leaves out ``trainingActions``.
-    func hints(unicode: Bool, trains: Bool = true) -> [KeyHint] {
+    /// A lesson's depend on its `lesson` stage: `N` starts it from the too-short notice; once over,
+    /// only going back and restarting.
+    func hints(unicode: Bool, trains: Bool = true, lesson: LessonStage = .steps) -> [KeyHint] {
         let a = { (action: KeyAction, hint: String) in
             KeyHint.action(action, hint, unicode: unicode, firstKeyOnly: self != .live)
         }
@@ -66,10 +68,15 @@ public enum KeyMode: String, Sendable, Hashable, CaseIterable {
                     a(.replayEpochForward, "epoch"), a(.configDiff, "diff"), a(.toggleNotes, "notes"),
                     a(.nextLayer, "layer"), a(.replayStart, "start"), a(.replayEnd, "end")].compactMap { $0 }
         case .lesson:
-            return [a(.revealAnswer, "answer"), a(.nextLessonStep, "next step"), a(.previousLessonStep, "back"),
-                    a(.restartLesson, "restart"), KeyHint(keys: Key.character(" ").label(unicode: unicode), hint: "play"),
-                    a(.nextChart, "chart"), a(.toggleNotes, "notes"), a(.replayStepForward, "step"),
-                    a(.backToLive, "leave")].compactMap { $0 }
+            let steps = switch lesson {
+            case .intro: [a(.nextLessonStep, "start the lesson")]
+            case .steps: [a(.revealAnswer, "answer"), a(.nextLessonStep, "next step"), a(.previousLessonStep, "back"),
+                          a(.restartLesson, "restart")]
+            case .over: [a(.restartLesson, "restart"), a(.previousLessonStep, "back")]
+            }
+            return (steps + [KeyHint(keys: Key.character(" ").label(unicode: unicode), hint: "play"),
+                             a(.nextChart, "chart"), a(.toggleNotes, "notes"), a(.replayStepForward, "step"),
+                             a(.backToLive, "leave")]).compactMap { $0 }
         case .runsBrowser:
             return [KeyHint(keys: unicode ? "j/k ↑↓" : "j/k", hint: "move"), a(.markRun, "mark"),
                     a(.run, "open (marked: compare)")].compactMap { $0 }

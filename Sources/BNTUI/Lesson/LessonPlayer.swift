@@ -10,9 +10,9 @@ import BNLab
 ///                                   └──────────── N (next reachable step) ◄──────┘  (then: finished)
 /// p: the previous step, paused at its point     r: the first step, from the start
 /// ```
-/// The cursor only moves forward on its own; a step whose pause point the runs do not reach, or
-/// that lies behind the cursor, is skipped, so no step's text is shown over data it does not
-/// describe.
+/// The cursor only moves forward on its own. A step whose pause point lies behind the cursor is
+/// shown at once, on the runs as they are now (its claims are still read at their own points);
+/// only a step whose point the runs never reach is skipped, and the intro names it.
 public struct LessonPlayer: Sendable, Equatable {
     /// The experiment the lesson belongs to.
     public var experimentID: String
@@ -32,8 +32,9 @@ public struct LessonPlayer: Sendable, Equatable {
     public private(set) var isAnswerShown = false
     /// Whether the notice that the runs are too short is shown, before the first step.
     public private(set) var showsIntro = false
-    /// Steps passed over because the cursor was already past their pause point.
-    public private(set) var skippedBehind: [Int] = []
+    /// How many lines the step's box is scrolled under its title (`J`/`K`); the view clamps it,
+    /// so a large value shows the end.
+    public private(set) var textScroll = 0
 
     /// A lesson over `runs`: its expectations checked and its coverage known; it opens on the
     /// too-short notice when the runs miss a point, else plays towards its first step.
@@ -86,6 +87,7 @@ public struct LessonPlayer: Sendable, Equatable {
     public mutating func revealAnswer() -> Bool {
         guard isPaused, current?.question != nil else { return false }
         isAnswerShown = true
+        textScroll = .max      // the answer comes last: scrolled to the end, the view shows it
         return true
     }
 
@@ -95,13 +97,6 @@ public struct LessonPlayer: Sendable, Equatable {
         guard isPaused, !isFinished else { return false }
         move(to: firstReachable(from: index + 1))
         return true
-    }
-
-    /// Skips the current step, whose pause point the cursor has already passed.
-    public mutating func skipBehind() {
-        guard !isFinished else { return }
-        skippedBehind.append(index)
-        move(to: firstReachable(from: index + 1))
     }
 
     /// Goes back to the previous reachable step (paused at it, by the caller moving the cursor
@@ -117,14 +112,25 @@ public struct LessonPlayer: Sendable, Equatable {
     /// Back to the first reachable step, playing towards it from the start.
     public mutating func restart() {
         move(to: firstReachable(from: 0))
-        skippedBehind = []
         showsIntro = false
+    }
+
+    /// The steps before the current one that the runs never reach (indices), so `p` can say why
+    /// it goes no further back.
+    public var unreachableBefore: [Int] {
+        coverage.unreachableSteps.filter { $0 < min(index, steps.count) }.sorted()
+    }
+
+    /// Scrolls the step's box by `delta` lines, within 0...`maxScroll` (what its box can scroll).
+    public mutating func scrollText(by delta: Int, maxScroll: Int) {
+        textScroll = max(0, min(min(textScroll, maxScroll) + delta, maxScroll))
     }
 
     private mutating func move(to newIndex: Int) {
         index = newIndex
         isPaused = false
         isAnswerShown = false
+        textScroll = 0
     }
 
     /// The first step at or after `start` whose pause point the runs reach (the count if none).

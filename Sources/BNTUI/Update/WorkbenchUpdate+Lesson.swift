@@ -14,10 +14,11 @@ extension WorkbenchUpdate {
         let lesson = LessonPlayer(experimentID: experimentID, steps: steps, runs: runs, freshHint: freshHint)
         state.lesson = lesson
         if lesson.showsIntro {
-            state.status = StatusMessage("these runs are too short for the whole lesson: N starts it anyway, q quits")
+            state.status = StatusMessage("runs too short for the whole lesson: N starts it, q quits")
             return
         }
-        state.status = StatusMessage("lesson \(experimentID), \(steps.count) steps: a reveals an answer, N goes on, p back, r restart")
+        // Short enough for the header at 80 columns with the longest experiment name.
+        state.status = StatusMessage("\(steps.count)-step lesson \(experimentID): a answer, N next, p back, r restart")
         playTowardsLessonStep(cursor: &session.cursor, state: &state)
         state.replay = session
         syncReplay(&state)
@@ -45,9 +46,11 @@ extension WorkbenchUpdate {
                 return
             }
         case .previousLessonStep:
+            let missed = lesson.unreachableBefore
             guard !lesson.showsIntro, lesson.previous(), let step = lesson.current,
                   let point = LessonPlayer.pausePoint(of: step, in: session) else {
-                state.status = StatusMessage("this is the lesson's first step: r restarts it")
+                state.status = StatusMessage(missed.isEmpty ? "this is the lesson's first step: r restarts it"
+                                             : "no earlier step to show: \(stepList(missed)) past these runs' end")
                 return
             }
             session.cursor.moveStep(by: point - session.cursor.step)
@@ -72,6 +75,27 @@ extension WorkbenchUpdate {
         syncReplay(&state)
     }
 
+    /// `J`/`K` (and the page keys) during a lesson while the notes are hidden: scrolls the step's
+    /// box by a page of it, keeping a line; returns false when it is not theirs to handle.
+    static func scrollLessonText(down: Bool, state: inout WorkbenchState) -> Bool {
+        guard var lesson = state.lesson, let replay = state.replay, !state.showsNotes else { return false }
+        var window: LessonView.Window?
+        if let pane = WorkbenchView.chartPaneArea(state, size: state.size) {
+            let box = ChartPaneView.areas(state, in: pane).lesson
+            window = LessonView.window(lesson, replay: replay, width: box.width, rows: box.height - 1)
+        }
+        let page = max(1, (window?.room ?? 1) - 1)
+        lesson.scrollText(by: down ? page : -page, maxScroll: window?.maxScroll ?? 0)
+        state.lesson = lesson
+        return true
+    }
+
+    /// `step 1 is`, `steps 1, 2 are`: the (0-based) `indices` as the lesson numbers them.
+    private static func stepList(_ indices: [Int]) -> String {
+        let numbers = indices.map { String($0 + 1) }.joined(separator: ", ")
+        return indices.count == 1 ? "step \(numbers) is" : "steps \(numbers) are"
+    }
+
     /// Shows the current step's panel and plays towards its pause point (or pauses at once when
     /// the cursor is exactly there).
     private static func playTowardsLessonStep(cursor: inout ReplayCursor, state: inout WorkbenchState) {
@@ -82,30 +106,26 @@ extension WorkbenchUpdate {
         }
     }
 
-    /// When the cursor reached the current step's pause point, puts it there (a tick that went past
-    /// it comes back to it: `before` was not past it), stops it and pauses the lesson; returns
-    /// whether it did. Steps whose point the cursor was already past are skipped, never replayed
-    /// backwards.
+    /// When the cursor reached the current step's pause point, stops it and pauses the lesson;
+    /// returns whether it did. A tick that went past the point (`before` was not past it) comes
+    /// back to it; a point the cursor was already past is never replayed backwards: the step is
+    /// shown at once where the cursor is, and the title says so.
     @discardableResult
     static func stopAtLessonPause(cursor: inout ReplayCursor, from before: Int? = nil, state: inout WorkbenchState) -> Bool {
         guard var lesson = state.lesson, !lesson.isPaused, !lesson.showsIntro, let session = state.replay else { return false }
-        let start = before ?? cursor.step
-        let skippedBefore = lesson.skippedBehind.count
-        while let step = lesson.current, let target = LessonPlayer.pausePoint(of: step, in: session), target < start {
-            lesson.skipBehind()
-        }
-        state.lesson = lesson
         guard let step = lesson.current, let target = LessonPlayer.pausePoint(of: step, in: session) else {
             if lesson.isFinished, cursor.isPlaying { cursor.togglePlay() }
             return false
         }
         guard cursor.step >= target else { return false }
-        cursor.moveStep(by: target - cursor.step)
+        let start = before ?? cursor.step
+        cursor.moveStep(by: start <= target ? target - cursor.step : 0)
         lesson.pause()
         state.lesson = lesson
         state.chart = ChartKind(step.panel)
-        if lesson.skippedBehind.count > skippedBefore, let skipped = lesson.skippedBehind.last {
-            state.status = StatusMessage("step \(skipped + 1) was skipped: the replay was already past its point (r restarts)")
+        if start > target {
+            state.status = StatusMessage("step \(lesson.index + 1)'s point (step \(target)) is behind the replay: "
+                                         + "shown at step \(cursor.step)")
         }
         return true
     }

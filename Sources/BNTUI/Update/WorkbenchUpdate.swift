@@ -185,6 +185,8 @@ public enum WorkbenchUpdate {
         case .showRunningStats: state.chart = .runningStats
         case .nextChart: state.chart = state.chart.next
         case .toggleNotes: state.showsNotes.toggle()
+        case .notesDown where scrollLessonText(down: true, state: &state): break
+        case .notesUp where scrollLessonText(down: false, state: &state): break
         case .notesDown:
             state.showsNotes = true
             state.notesScroll += max(1, state.size.height / 3)

@@ -85,7 +85,10 @@ enum AccuracyChartView {
         } else {
             // Narrow: one sparkline row per run (overall and the picked class), the bars below.
             let rows = trendRows(state, classNames: classNames, glyphs: glyphs)
-            var shown = below.height - rows.count >= classCount + 1 ? rows.count : min(rows.count, max(0, below.height / 3))
+            // Every class first (as a table when the bars do not fit), then the trends that fit.
+            var shown = below.height - rows.count >= classCount + 1 ? rows.count
+                : below.height >= classCount + 1 ? below.height - classCount - 1
+                : min(rows.count, max(0, below.height / 3))
             if shown == 1 { shown = 0 }    // a title without a run's row under it says nothing
             for (i, row) in rows.prefix(shown).enumerated() {
                 row.render(into: &grid, at: Point(x: below.x, y: below.y + i), width: below.width, glyphs: glyphs)

@@ -72,7 +72,8 @@ enum BNChannelChartView {
         if let expected { markExpected(expected, chart: chart, into: &grid, in: area, glyphs: glyphs) }
     }
 
-    /// Marks the expected line every ``markSpacing`` columns with `×` (ASCII `x`).
+    /// Marks the expected line every ``markSpacing`` columns with `×` (ASCII `x`), except where a
+    /// label is written.
     private static func markExpected(_ line: (x: [Double], y: [Double]), chart: LineChart, into grid: inout Grid,
                                      in rect: Rect, glyphs: Glyphs) {
         guard let layout = chart.layout(in: rect), layout.hasAxes, !line.x.isEmpty else { return }
@@ -82,6 +83,9 @@ enum BNChannelChartView {
             // The last point at or left of this column's centre.
             while i + 1 < line.x.count, let p = layout.column(forX: line.x[i + 1]), p <= column { i += 1 }
             guard layout.column(forX: line.x[i]) != nil, let row = layout.row(forY: line.y[i]) else { continue }
+            // Never over a label's letters (`running_mean` at the line's end).
+            let under = grid[column, row].character
+            guard !under.isLetter, !under.isNumber, under != "_" else { continue }
             grid[column, row] = Cell(mark, style: .fg(.magenta))
         }
     }

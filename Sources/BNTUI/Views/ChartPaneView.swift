@@ -1,39 +1,70 @@
 import BNCharts
 
-/// The main area: a tab row naming the charts (the shown one highlighted), a caption, and the chart.
+/// The main area: a tab row naming the charts (the shown one highlighted), a caption, and the
+/// chart; over a replay its bar under the chart, and during a lesson the step's box between them.
 enum ChartPaneView {
+    /// The parts of the pane: the tab row (empty during a lesson on a short screen: the step
+    /// picks the chart), the chart, the lesson's box (its separator row included) and the replay bar.
+    struct Areas: Equatable {
+        var tabs: Rect
+        var chart: Rect
+        var lesson: Rect
+        var bar: Rect
+    }
+
+    /// The rows each chart needs to stay readable under a lesson's box: the loss chart 8 plot
+    /// rows with its caption, legend and axis; the accuracy chart all 10 classes with its caption
+    /// and legend; the BN panel its heatmap, channel chart and legend.
+    static func readableRows(_ chart: ChartKind) -> Int {
+        switch chart {
+        case .loss: 12
+        case .accuracy: 13
+        case .runningStats: 13
+        }
+    }
+
+    /// Where the parts of `state`'s pane go in `rect`.
+    static func areas(_ state: WorkbenchState, in rect: Rect) -> Areas {
+        let none = Rect(x: rect.x, y: rect.y, width: 0, height: 0)
+        let hidesTabs = state.lesson != nil && rect.height < WorkbenchView.lessonWideBelowHeight - 4
+        var (tabs, body) = hidesTabs ? (none, rect) : rect.splitTop(1)
+        var bar = none, box = none
+        if let replay = state.replay {
+            let height = min(ReplayBarView.lines(replay, unicode: false).count, max(0, body.height - 4))
+            (body, bar) = body.splitBottom(height)
+            if let lesson = state.lesson {
+                let full = LessonView.lines(lesson, replay: replay, width: body.width).count + 1
+                // Up to half the height, two thirds when the text needs it, but never so much that
+                // the chart loses its readable rows: the text then scrolls (J/K).
+                let roomy = max(body.height / 2, min(body.height * 2 / 3, body.height - 8))
+                let height = min(full, max(4, min(roomy, body.height - readableRows(state.chart))))
+                (body, box) = body.splitBottom(height)
+            }
+        }
+        return Areas(tabs: tabs, chart: body, lesson: box, bar: bar)
+    }
+
     static func render(_ state: WorkbenchState, into grid: inout Grid, in rect: Rect, glyphs: Glyphs) {
         guard rect.height >= 2, rect.width >= 4 else { return }
-        var x = rect.x
-        for (i, kind) in ChartKind.allCases.enumerated() {
+        let areas = areas(state, in: rect)
+        var x = areas.tabs.x
+        for (i, kind) in ChartKind.allCases.enumerated() where !areas.tabs.isEmpty {
             let text = " \(i + 1) \(kind.title) "
-            guard x + text.count <= rect.maxX else { break }
-            x += grid.put(string: text, at: Point(x: x, y: rect.y), style: kind == state.chart ? Theme.activeTab : Theme.tab)
+            guard x + text.count <= areas.tabs.maxX else { break }
+            x += grid.put(string: text, at: Point(x: x, y: areas.tabs.y), style: kind == state.chart ? Theme.activeTab : Theme.tab)
             x += 1
         }
-        var body = rect.inset(top: 1)
         if let replay = state.replay {
             let lines = ReplayBarView.lines(replay, unicode: glyphs.isUnicode)
-            let height = min(lines.count, max(0, body.height - 4))
-            let (rest, bar) = body.splitBottom(height)
-            ReplayBarView.render(lines.prefix(height), into: &grid, in: bar, glyphs: glyphs)
-            body = rest
+            ReplayBarView.render(lines.prefix(areas.bar.height), into: &grid, in: areas.bar, glyphs: glyphs)
             if let lesson = state.lesson {
-                let full = LessonView.lines(lesson, replay: replay, width: body.width).count
-                // The lesson takes up to half the chart's height, two thirds when its text needs it
-                // (the chart keeps 8 rows); what still does not fit is shortened, never the question.
-                let height = min(full + 1, max(0, max(body.height / 2, min(body.height * 2 / 3, body.height - 8))))
-                let (chart, box) = body.splitBottom(height)
-                let lines = LessonView.lines(lesson, replay: replay, width: body.width, maxLines: max(0, height - 1),
-                                             ellipsis: glyphs.ellipsis)
-                LessonView.render(lines[...], into: &grid, in: box, glyphs: glyphs)
-                body = chart
+                LessonView.render(lesson, replay: replay, into: &grid, in: areas.lesson, glyphs: glyphs)
             }
         }
         switch state.chart {
-        case .loss: LossChartView.render(state, into: &grid, in: body, glyphs: glyphs)
-        case .accuracy: AccuracyChartView.render(state, into: &grid, in: body, glyphs: glyphs)
-        case .runningStats: RunningStatsView.render(state, into: &grid, in: body, glyphs: glyphs)
+        case .loss: LossChartView.render(state, into: &grid, in: areas.chart, glyphs: glyphs)
+        case .accuracy: AccuracyChartView.render(state, into: &grid, in: areas.chart, glyphs: glyphs)
+        case .runningStats: RunningStatsView.render(state, into: &grid, in: areas.chart, glyphs: glyphs)
         }
     }
 

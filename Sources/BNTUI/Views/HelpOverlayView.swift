@@ -30,11 +30,10 @@ enum HelpOverlayView {
         var maxScroll: Int { max(0, lineCount - columns * rows) }
     }
 
-    /// The section of a binding: its ``KeyGroup``, the browser and lesson keys apart from replay's.
+    /// The section of a binding: its ``KeyGroup``, the browser keys apart from replay's.
     static func section(of binding: KeyBinding) -> String {
         switch binding.action {
         case .toggleRunsBrowser, .markRun: KeyMode.runsBrowser.rawValue
-        case .revealAnswer, .nextLessonStep: KeyMode.lesson.rawValue
         default: binding.group.rawValue
         }
     }

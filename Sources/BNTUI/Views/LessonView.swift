@@ -3,23 +3,32 @@ import BNLab
 import Foundation
 
 /// The lesson box under the chart: which step, its text, the question and (once revealed) the
-/// answer, and the keys that go on; while playing towards a pause, one line saying so.
+/// answer, and the keys that go on; while playing towards a pause, one line saying so. What does
+/// not fit scrolls under the title (`J`/`K`), the separator above saying which lines are shown.
 enum LessonView {
-    /// The lines for `lesson` in `width` columns, each with its style, in at most `maxLines` rows:
-    /// when they do not fit, the key reminders go first (the footer has them), then the end of the
-    /// step's text (marked by `ellipsis`); the question and the answer always stay.
-    static func lines(_ lesson: LessonPlayer, replay: ReplaySession, width: Int, maxLines: Int,
-                      ellipsis: Character) -> [(String, Style)] {
-        let sections = sections(lesson, replay: replay, width: width)
-        var text = sections.text, prompt = sections.prompt, keys = sections.keys
-        func count() -> Int { sections.title.count + text.count + sections.question.count + prompt.count + keys.count }
-        if count() > maxLines { keys = [] }
-        if count() > maxLines { prompt = [] }
-        if count() > maxLines {
-            let room = max(0, text.count - (count() - maxLines) - 1)
-            text = Array(text.prefix(room)) + (room < text.count ? [(String(ellipsis), Theme.dim)] : [])
-        }
-        return Array((sections.title + text + sections.question + prompt + keys).prefix(maxLines))
+    /// What the box shows in `rows` rows: the title, then `room` rows of the rest from line
+    /// `first` (of `total`); `maxScroll` is 0 when everything fits.
+    struct Window {
+        var lines: [(String, Style)]
+        var first: Int
+        var room: Int
+        var total: Int
+        var maxScroll: Int
+    }
+
+    /// The window of `lesson`'s box in `width` columns and `rows` rows, scrolled by its
+    /// ``LessonPlayer/textScroll`` (clamped, so scrolled to the end once the answer is revealed).
+    /// When not all fits, the key reminder goes first (the footer has it).
+    static func window(_ lesson: LessonPlayer, replay: ReplaySession, width: Int, rows: Int) -> Window {
+        let s = sections(lesson, replay: replay, width: width)
+        var body = s.text + s.question + s.prompt + s.keys
+        if s.title.count + body.count > rows { body = s.text + s.question + s.prompt }
+        let title = Array(s.title.prefix(max(0, rows)))
+        let room = max(0, rows - title.count)
+        let maxScroll = max(0, body.count - room)
+        let first = min(max(0, lesson.textScroll), maxScroll)
+        return Window(lines: title + body[first..<min(body.count, first + room)], first: first, room: room,
+                      total: body.count, maxScroll: maxScroll)
     }
 
     /// The lines for `lesson` in `width` columns, each with its style, all of them.
@@ -52,7 +61,11 @@ enum LessonView {
         let failing = results.filter(\.isFailure).count
         let checked = results.filter { if case .skipped = $0.outcome { false } else { true } }.count
         let tally = checked == 0 ? "" : " · \(checked - failing)/\(checked) claims hold"
-        let title = wrapped("Lesson \(lesson.index + 1)/\(total), paused at \(whereText)\(tally)", Theme.title)
+        // A step whose point the replay had passed is shown where the replay is, and says so.
+        let late = LessonPlayer.pausePoint(of: step, in: replay).flatMap { replay.cursor.step > $0 ? $0 : nil }
+        let point = whereText.hasPrefix("the ") ? String(whereText.dropFirst(4)) : whereText
+        let shown = late.map { "\(point) (step \($0)), shown at step \(replay.cursor.step)" } ?? "paused at \(whereText)"
+        let title = wrapped("Lesson \(lesson.index + 1)/\(total), \(shown)\(tally)", Theme.title)
         // A claim the data contradicts is flagged beside the text, never shown as if it held.
         var text = failing == 0 ? [] : wrapped("! The runs contradict \(failing == 1 ? "a claim" : "\(failing) claims") of this "
                                                + "step (FAILS below): read its text with that in mind.", Theme.error)
@@ -109,11 +122,20 @@ enum LessonView {
             .joined(separator: "\n\n")
     }
 
-    static func render(_ lines: ArraySlice<(String, Style)>, into grid: inout Grid, in rect: Rect, glyphs: Glyphs) {
+    /// Draws `lesson`'s box in `rect`: a separator (naming the lines shown when they scroll),
+    /// then the window of its lines.
+    static func render(_ lesson: LessonPlayer, replay: ReplaySession, into grid: inout Grid, in rect: Rect, glyphs: Glyphs) {
         guard !rect.isEmpty else { return }
         let separator = Rect(x: rect.x, y: rect.y, width: rect.width, height: 1)
         grid.fill(separator, with: Cell(glyphs.horizontal, style: Theme.border))
-        for (i, line) in lines.enumerated() where rect.y + 1 + i < rect.maxY {
+        let window = window(lesson, replay: replay, width: rect.width, rows: rect.height - 1)
+        if window.maxScroll > 0 {
+            let last = min(window.total, window.first + window.room)
+            let label = " J/K scroll: lines \(window.first + 1)-\(last) of \(window.total) "
+            grid.put(string: label, at: Point(x: max(rect.x, rect.maxX - label.count - 1), y: rect.y), style: Theme.key,
+                     maxWidth: rect.width, ellipsis: glyphs.ellipsis)
+        }
+        for (i, line) in window.lines.enumerated() where rect.y + 1 + i < rect.maxY {
             grid.put(string: line.0, at: Point(x: rect.x, y: rect.y + 1 + i), style: line.1, maxWidth: rect.width,
                      ellipsis: glyphs.ellipsis)
         }

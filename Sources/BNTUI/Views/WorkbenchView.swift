@@ -3,7 +3,8 @@ import BNCharts
 /// The workbench's pure view: a state and a size in, a grid of cells out.
 ///
 /// - From ``fullSize`` (80×24) up: header, the experiment list and the run queue on the left, the
-///   chart pane (and the notes, when shown) on the right, key hints in the footer.
+///   chart pane (and the notes, when shown) on the right, key hints in the footer; a lesson below
+///   ``lessonWideBelowHeight`` rows takes the whole width instead.
 /// - From ``minimumSize`` (40×12) to 80×24: a compact layout with the focused list above the chart.
 /// - Below that: a message saying what size is needed.
 ///
@@ -65,11 +66,17 @@ public enum WorkbenchView {
         let (header, rest) = screen.splitTop(1)
         let (body, footer) = rest.splitBottom(1)
         HeaderView.render(state, into: &grid, in: header, glyphs: glyphs)
-        FooterView.render(into: &grid, in: footer, glyphs: glyphs, mode: KeyMode.current(state), trains: state.trains)
+        FooterView.render(into: &grid, in: footer, glyphs: glyphs, mode: KeyMode.current(state),
+                          trains: state.trains, lesson: LessonStage(state.lesson))
 
-        let leftWidth = min(48, max(30, screen.width * 34 / 100))
-        let (left, main) = body.splitLeft(leftWidth)
-        let runsHeight = state.runs.isEmpty ? 5 : min(2 + 2 * state.runs.count, max(6, body.height * 45 / 100))
+        let (left, main) = fullColumns(state, body: body, screen: screen)
+        if !left.isEmpty { lists(state, into: &grid, in: left, glyphs: glyphs) }
+        chartAndNotes(state, into: &grid, main: main, glyphs: glyphs)
+    }
+
+    /// The experiment list above the run queue, each in its box.
+    private static func lists(_ state: WorkbenchState, into grid: inout Grid, in left: Rect, glyphs: Glyphs) {
+        let runsHeight = state.runs.isEmpty ? 5 : min(2 + 2 * state.runs.count, max(6, left.height * 45 / 100))
         let (experimentsRect, runsRect) = left.splitBottom(runsHeight)
 
         let experimentsTitle = "Experiments \(min(state.selectedExperiment + 1, state.experiments.count))/\(state.experiments.count)"
@@ -80,15 +87,15 @@ public enum WorkbenchView {
         let runsTitle = state.runs.isEmpty ? "Runs" : "Runs \(min(state.selectedRun + 1, state.runs.count))/\(state.runs.count)"
         let runsInner = box(runsTitle, focused: state.focus == .runs, glyphs: glyphs).render(into: &grid, in: runsRect)
         RunQueueView.render(state, into: &grid, in: runsInner, glyphs: glyphs, compact: false)
+    }
 
-        var chartRect = main
+    /// The charts' box and, when shown, the notes beside it (or instead of it when narrow).
+    private static func chartAndNotes(_ state: WorkbenchState, into grid: inout Grid, main: Rect, glyphs: Glyphs) {
+        let (chartRect, notesRect) = notesSplit(state, main: main)
         if state.showsNotes {
-            // Beside the charts when there is room for both, else instead of them.
-            let parts = main.width >= 80 ? main.columns([.fill(62), .fill(38)]) : [Rect(x: main.x, y: main.y, width: 0, height: 0), main]
-            chartRect = parts[0]
             let title = chartRect.isEmpty ? "Notes: " + (state.currentExperiment?.title ?? "") : "Notes"
             let notesInner = box(title, focused: false, glyphs: glyphs)
-                .render(into: &grid, in: parts[1])
+                .render(into: &grid, in: notesRect)
             NotesView.render(state, into: &grid, in: notesInner.inset(left: 1), glyphs: glyphs)
             if chartRect.isEmpty { return }
         }
@@ -101,11 +108,11 @@ public enum WorkbenchView {
         let (header, rest) = screen.splitTop(1)
         let (body, footer) = rest.splitBottom(1)
         HeaderView.render(state, into: &grid, in: header, glyphs: glyphs)
-        FooterView.render(into: &grid, in: footer, glyphs: glyphs, mode: KeyMode.current(state), trains: state.trains)
+        FooterView.render(into: &grid, in: footer, glyphs: glyphs, mode: KeyMode.current(state),
+                          trains: state.trains, lesson: LessonStage(state.lesson))
 
         let count = state.focus == .experiments ? state.experiments.count : state.runs.count
-        let listHeight = max(2, min(count + 1, body.height / 3))
-        let (listRect, chartRect) = body.splitTop(listHeight)
+        let (listRect, chartRect) = compactSplit(state, body: body)
         let (titleRow, list) = listRect.splitTop(1)
         let title = state.focus == .experiments
             ? "Experiments \(min(state.selectedExperiment + 1, count))/\(count)  (Tab: runs)"

@@ -51,6 +51,16 @@ struct ExpectationEvaluatorTests {
         #expect(try Self.value("bn.diverged@end") == 0)
     }
 
+    @Test func aLossClaimSaysWhichStepsItsMeanCovers() throws {
+        let evaluator = ExpectationEvaluator(runs: try Self.runs())
+        let mean = evaluator.check(LessonExpectation(.less, [Self.ref("bn.loss@10"), .number(100)]))
+        let pair = evaluator.check(LessonExpectation(.less, [Self.ref("bn.loss@10"), Self.ref("no-bn.loss@10")]))
+        let raw = evaluator.check(LessonExpectation(.less, [Self.ref("bn.loss_raw@10"), .number(100)]))
+        #expect(mean.line.contains("(mean of steps 1-10: \(ExpectationFormat.number(mean.values[0])) < 100)"), "\(mean.line)")
+        #expect(pair.line.contains("(mean of steps 1-10: "), "\(pair.line)")
+        #expect(raw.basis == nil && !raw.line.contains("mean"), "\(raw.line)")
+    }
+
     @Test func relationsCompareTheValues() throws {
         let evaluator = ExpectationEvaluator(runs: try Self.runs())
         let acc = try Self.value("bn.accuracy@epoch1")
