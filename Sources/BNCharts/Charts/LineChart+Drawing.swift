@@ -219,8 +219,8 @@ extension LineChart {
         }
     }
 
-    /// The y axis with tick labels, the x axis with tick labels; x labels that would touch the
-    /// `reserved` span (the cursor's label) are left out.
+    /// The y axis with tick labels, the x axis with its labels (``xLabels(layout:rect:reserved:)``);
+    /// x labels that would touch the `reserved` span (the cursor's label) are left out.
     private func drawAxes(into g: inout Grid, layout: LineChartLayout, rect: Rect, reserved: (text: String, start: Int)?) {
         let plot = layout.plot
         let axisX = plot.x - 1
@@ -235,15 +235,13 @@ extension LineChart {
         let axisY = plot.maxY
         g[axisX, axisY] = Cell(glyphs.axisCorner, style: axisStyle)
         for col in plot.x..<plot.maxX { g[col, axisY] = Cell(glyphs.horizontal, style: axisStyle) }
-        var labelEnd = Int.min / 2
-        for (value, label) in zip(layout.xTicks, NiceTicks.labels(for: layout.xTicks)) {
+        for value in layout.xTicks {
             guard let col = layout.column(forX: value) else { continue }
             g[col, axisY] = Cell(glyphs.xTick, style: axisStyle)
-            let start = min(max(col - label.count / 2, rect.x), rect.maxX - label.count)
-            guard start > labelEnd else { continue }    // keep one space between labels
-            if let r = reserved, start <= r.start + r.text.count, start + label.count >= r.start { continue }
-            g.put(string: label, at: Point(x: start, y: axisY + 1), style: labelStyle)
-            labelEnd = start + label.count
+        }
+        for label in xLabels(layout: layout, rect: rect, reserved: reserved) {
+            g[label.tick, axisY] = Cell(glyphs.xTick, style: axisStyle)
+            g.put(string: label.text, at: Point(x: label.start, y: axisY + 1), style: labelStyle)
         }
     }
 

@@ -66,6 +66,7 @@ enum BNChannelChartView {
             chart.xRange = Double(cursor.firstStep)...max(Double(cursor.lastStep), Double(cursor.firstStep) + 1)   // no Int overflow at Int.max
             chart.cursorX = Double(cursor.step)
         }
+        chart.xAxisUnit = "step"
         chart.emptyText = "no finite values"
         let area = rect.inset(top: min(notes.count, max(1, rect.height - 4)))
         chart.render(into: &grid, in: area)
