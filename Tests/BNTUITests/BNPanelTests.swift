@@ -75,7 +75,8 @@ struct BNPanelTests {
         Fixtures.press([.character(".")], &state)
         let text = render(state, Self.small).description
         #expect(text.contains("ch 1/15 not watched"))
-        #expect(text.contains("ch 1 is not watched (watched: 0,4,8,12)"))
+        #expect(text.contains("ch 1 not watched: snapshots, no rule check"))
+        #expect(text.contains("watched: 0,4,8,12 (< > jump)"))
         Fixtures.press([.character("."), .character("."), .character(".")], &state)
         #expect(render(state, Self.small).description.contains("ch 4/15 watched"))
     }

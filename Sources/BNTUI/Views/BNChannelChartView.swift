@@ -45,8 +45,9 @@ enum BNChannelChartView {
                 series.append(Series(name: statistic.runningName, x: steps, y: snaps.map { statistic.running($0, c) }, color: .cyan))
             }
             if let watched = trace?.channels, !watched.isEmpty {
+                // Two short rows, so that both fit an 80-column screen's chart pane.
                 let list = watched.map(String.init).joined(separator: ",")
-                notes = ["ch \(c) is not watched (watched: \(list)): snapshots only, no rule check"]
+                notes = ["ch \(c) not watched: snapshots, no rule check", "watched: \(list) (< > jump)"]
             } else {
                 notes = ["ch \(c): no bn_watch events in this run: snapshots only, no rule check"]
             }
