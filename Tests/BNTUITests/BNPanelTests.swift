@@ -134,7 +134,7 @@ struct BNPanelTests {
             let grid = render(state, size, glyphs: .ascii)
             let text = grid.description
             #expect(text.allSatisfy { $0.isASCII }, "non-ASCII at \(size)")
-            #expect(text.contains("expected (x)") && text.contains("scale 2-98%:"))
+            #expect(text.contains("expected (x, under o)") && text.contains("scale 2-98%:"))
             #expect(grid.cells.filter { $0.character == "x" }.count >= 5)
             Fixtures.press([.character("o")], &state)
             #expect(render(state, size, glyphs: .ascii).description.allSatisfy { $0.isASCII })

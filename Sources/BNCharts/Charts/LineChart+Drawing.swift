@@ -47,7 +47,7 @@ extension LineChart {
         var back = BrailleCanvas(columns: plot.width, rows: plot.height, resolution: layout.resolution)
         var front = back
         let cellMode = layout.resolution == .cell || !glyphs.isUnicode
-        for p in prepared {
+        for (_, p) in drawingOrder(prepared) {
             let style = Style.fg(p.color)
             let mark: Character? = cellMode && showsSeriesMarkers && prepared.count >= 2 ? p.marker : nil
             if let smoothed = p.smoothed {
@@ -91,7 +91,7 @@ extension LineChart {
     private func drawSeriesMarkers(_ prepared: [Prepared], into g: inout Grid, layout: LineChartLayout) {
         let plot = layout.plot
         let k = max(6, min(12, plot.width / 6))
-        for (i, p) in prepared.enumerated() {
+        for (i, p) in drawingOrder(prepared) {
             let offset = k / 2 + i * k / max(1, prepared.count)
             for column in plot.x..<plot.maxX where (column - plot.x + k - offset % k) % k == 0 {
                 guard let y = Self.interpolate(p.front, at: x(atColumn: column, layout: layout)),

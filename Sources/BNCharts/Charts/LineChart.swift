@@ -144,6 +144,7 @@ public struct LineChart: Chart, Hashable {
         var name: String
         var detail: String?
         var showsLastValue: Bool
+        var drawsOnTop: Bool
         var color: ChartColor
         var marker: Character
         /// The series' points as given, non-finite ones included (for divergence).
@@ -168,9 +169,15 @@ public struct LineChart: Chart, Hashable {
                 raw = raw.filter { $0.y > 0 }
                 smoothed = smoothed?.filter { $0.y > 0 }
             }
-            return Prepared(name: s.name, detail: s.detail, showsLastValue: s.showsLastValue, color: s.color ?? .automatic(index), marker: s.marker ?? glyphs.seriesMarker(index),
+            return Prepared(name: s.name, detail: s.detail, showsLastValue: s.showsLastValue, drawsOnTop: s.drawsOnTop, color: s.color ?? .automatic(index), marker: s.marker ?? glyphs.seriesMarker(index),
                             original: s.points, raw: raw, smoothed: smoothed)
         }
+    }
+
+    /// The series in drawing order: those drawn on top last, each group in series order.
+    func drawingOrder(_ prepared: [Prepared]) -> [(offset: Int, element: Prepared)] {
+        let all = Array(prepared.enumerated())
+        return all.filter { !$0.element.drawsOnTop } + all.filter { $0.element.drawsOnTop }
     }
 
     /// The point sets actually drawn for a series.

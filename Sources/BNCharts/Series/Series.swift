@@ -19,6 +19,9 @@ public struct Series: Sendable, Hashable {
     /// Whether the legend shows the last value of the line as drawn: the smoothed one when the
     /// chart smooths, the raw one when not (the legend's title says which).
     public var showsLastValue: Bool = false
+    /// Whether the line is drawn after the other series, so that it shows where lines coincide
+    /// (in ASCII a cell holds one line's character); the legend keeps the series' order.
+    public var drawsOnTop: Bool = false
 
     /// A series from points.
     public init(name: String, points: [ChartPoint], color: ChartColor? = nil) {

@@ -4,9 +4,10 @@ import BNLab
 /// One channel of one BN layer over time: the batch statistic at every training forward, the
 /// running statistic after each update, and the "expected" running statistic recomputed from
 /// the batch statistics by PyTorch's rule (``RunningStatsRule``), with the largest relative
-/// difference between the two in the caption. The expected line is drawn over the running one
-/// and also marked every few columns with its own glyph (`×`, ASCII `x`), so it stays visible
-/// where the two coincide (they should, to float precision).
+/// difference between the two in the caption. The running line is drawn last, so that its marker
+/// (ASCII `o`) shows where the two coincide (they should, to float precision), and the expected
+/// line is marked every few columns with its own glyph (`×`, ASCII `x`) on top, so both stay
+/// visible; in ASCII the legend says so (`expected (x, under o)`).
 ///
 /// Channels that are not watched (or runs without `bn_watch` events, e.g. format 1.0 files)
 /// fall back to the full snapshots, which say so.
@@ -23,8 +24,9 @@ enum BNChannelChartView {
         var expected: (x: [Double], y: [Double])?
         if let trace, let k = trace.channels.firstIndex(of: c), !trace.events.isEmpty {
             let xs = trace.events.indices.map(trace.x)
-            series = [Series(name: statistic.batchName, x: xs, y: trace.events.map { statistic.batch($0, k) }, color: .yellow),
-                      Series(name: statistic.runningName, x: xs, y: trace.events.map { statistic.running($0, k) }, color: .cyan)]
+            var running = Series(name: statistic.runningName, x: xs, y: trace.events.map { statistic.running($0, k) }, color: .cyan)
+            running.drawsOnTop = true
+            series = [Series(name: statistic.batchName, x: xs, y: trace.events.map { statistic.batch($0, k) }, color: .yellow), running]
             let rule = trace.rule
             if let problem = rule.problem {
                 notes = ["ch \(c): no expected line: \(problem)"]
@@ -32,7 +34,7 @@ enum BNChannelChartView {
                 let values = (statistic == .mean ? trace.expectedMean : trace.expectedVariance).map { k < $0.count ? $0[k] : .nan }
                 let gap = BNColumns.short(statistic == .mean ? rule.maxRelativeMean : rule.maxRelativeVariance)
                 expected = (xs, values)
-                series.append(Series(name: "expected (\(glyphs.isUnicode ? "×" : "x"))", x: xs, y: values, color: .magenta))
+                series.append(Series(name: glyphs.isUnicode ? "expected (×)" : "expected (x, under \(glyphs.seriesMarker(1)))", x: xs, y: values, color: .magenta))
                 let difference = "max |expected - running| = \(gap) (relative)"
                 let updates = ", \(rule.updates) updates"
                 notes = ["ch \(c): \(rule.formula)", difference + (difference.count + updates.count <= rect.width ? updates : "")]
