@@ -109,6 +109,7 @@ public struct RunReport {
         chart.showsRawSeries = false
         chart.robustRange = true
         chart.markers = chartMarkers()
+        chart.xAxisUnit = "step"
         chart.emptyText = "no steps recorded"
         let grid = chart.render(width: width, height: 18)
         let title = "Training loss per step (smoothed, EMA 0.9)" + (sharedContext.map { ", " + $0 } ?? "")

@@ -26,8 +26,8 @@ struct LineChartGoldenTests {
             0.5+             :   ****************    bn
                |             :      |      |     *******
               0+             :      |      |
-               ++------------+-------------+------------
-                0           10     15     20
+               ++------------+-------------+-----------+
+                0           10     15     20          29
             o no-bn diverged at step 12 (max 1.0e20)
             """
         #expect(chart.text(width: 44, height: 16) == expected)

@@ -51,7 +51,9 @@ struct LineChartSeriesTests {
         let tokens = axisRow.split(separator: " ").map(String.init)
         let ticks = Set(NiceTicks.labels(for: layout.xTicks))
         #expect(tokens.contains("938"))
-        #expect(tokens.allSatisfy { $0 == "938" || ticks.contains($0) }, "\(axisRow)")
+        // Beside the cursor's label: the nice ticks and the range's end.
+        #expect(tokens.allSatisfy { $0 == "938" || $0 == "1200" || ticks.contains($0) }, "\(axisRow)")
+        #expect(tokens.last == "1200", "\(axisRow)")
         #expect(tokens.count >= 3)
     }
 

@@ -75,7 +75,8 @@ struct BNPanelTests {
         Fixtures.press([.character(".")], &state)
         let text = render(state, Self.small).description
         #expect(text.contains("ch 1/15 not watched"))
-        #expect(text.contains("ch 1 is not watched (watched: 0,4,8,12)"))
+        #expect(text.contains("ch 1 not watched: snapshots, no rule check"))
+        #expect(text.contains("watched: 0,4,8,12 (< > jump)"))
         Fixtures.press([.character("."), .character("."), .character(".")], &state)
         #expect(render(state, Self.small).description.contains("ch 4/15 watched"))
     }
@@ -133,7 +134,7 @@ struct BNPanelTests {
             let grid = render(state, size, glyphs: .ascii)
             let text = grid.description
             #expect(text.allSatisfy { $0.isASCII }, "non-ASCII at \(size)")
-            #expect(text.contains("expected (x)") && text.contains("scale 2-98%:"))
+            #expect(text.contains("expected (x, under o)") && text.contains("scale 2-98%:"))
             #expect(grid.cells.filter { $0.character == "x" }.count >= 5)
             Fixtures.press([.character("o")], &state)
             #expect(render(state, size, glyphs: .ascii).description.allSatisfy { $0.isASCII })

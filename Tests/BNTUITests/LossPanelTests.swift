@@ -124,7 +124,8 @@ struct LossPanelIdenticalTests {
         state.selectedExperiment = state.experiments.firstIndex { $0.id == "bn-momentum" } ?? 0
         let text = WorkbenchView.render(state, size: state.size, glyphs: .unicode).description
         #expect(text.contains("= 4 curves identical: m0.5, m0.1, m0.01, cumulative"))
-        #expect(text.contains("● m0.5 0.286"))      // the legend still shows the latest loss
+        // The legend shows where the smoothed lines end (the raw loss ends at 0.286).
+        #expect(text.contains("last smoothed: ● m0.5 0.292"))
     }
 }
 

@@ -47,7 +47,7 @@ extension LineChart {
         var back = BrailleCanvas(columns: plot.width, rows: plot.height, resolution: layout.resolution)
         var front = back
         let cellMode = layout.resolution == .cell || !glyphs.isUnicode
-        for p in prepared {
+        for (_, p) in drawingOrder(prepared) {
             let style = Style.fg(p.color)
             let mark: Character? = cellMode && showsSeriesMarkers && prepared.count >= 2 ? p.marker : nil
             if let smoothed = p.smoothed {
@@ -91,7 +91,7 @@ extension LineChart {
     private func drawSeriesMarkers(_ prepared: [Prepared], into g: inout Grid, layout: LineChartLayout) {
         let plot = layout.plot
         let k = max(6, min(12, plot.width / 6))
-        for (i, p) in prepared.enumerated() {
+        for (i, p) in drawingOrder(prepared) {
             let offset = k / 2 + i * k / max(1, prepared.count)
             for column in plot.x..<plot.maxX where (column - plot.x + k - offset % k) % k == 0 {
                 guard let y = Self.interpolate(p.front, at: x(atColumn: column, layout: layout)),
@@ -227,8 +227,8 @@ extension LineChart {
         }
     }
 
-    /// The y axis with tick labels, the x axis with tick labels; x labels that would touch the
-    /// `reserved` span (the cursor's label) are left out.
+    /// The y axis with tick labels, the x axis with its labels (``xLabels(layout:rect:reserved:)``);
+    /// x labels that would touch the `reserved` span (the cursor's label) are left out.
     private func drawAxes(into g: inout Grid, layout: LineChartLayout, rect: Rect, reserved: (text: String, start: Int)?) {
         let plot = layout.plot
         let axisX = plot.x - 1
@@ -243,15 +243,13 @@ extension LineChart {
         let axisY = plot.maxY
         g[axisX, axisY] = Cell(glyphs.axisCorner, style: axisStyle)
         for col in plot.x..<plot.maxX { g[col, axisY] = Cell(glyphs.horizontal, style: axisStyle) }
-        var labelEnd = Int.min / 2
-        for (value, label) in zip(layout.xTicks, NiceTicks.labels(for: layout.xTicks)) {
+        for value in layout.xTicks {
             guard let col = layout.column(forX: value) else { continue }
             g[col, axisY] = Cell(glyphs.xTick, style: axisStyle)
-            let start = min(max(col - label.count / 2, rect.x), rect.maxX - label.count)
-            guard start > labelEnd else { continue }    // keep one space between labels
-            if let r = reserved, start <= r.start + r.text.count, start + label.count >= r.start { continue }
-            g.put(string: label, at: Point(x: start, y: axisY + 1), style: labelStyle)
-            labelEnd = start + label.count
+        }
+        for label in xLabels(layout: layout, rect: rect, reserved: reserved) {
+            g[label.tick, axisY] = Cell(glyphs.xTick, style: axisStyle)
+            g.put(string: label.text, at: Point(x: label.start, y: axisY + 1), style: labelStyle)
         }
     }
 

@@ -55,6 +55,8 @@ public struct LineChart: Chart, Hashable {
     public var xAxisName: String
     /// Written after x values in notes, e.g. `" s"` for "diverged at time 0.85 s".
     public var xAxisSuffix: String
+    /// The x axis's unit, written after the last x label when it fits (`73 step`); empty for none.
+    public var xAxisUnit: String
     /// Whether the legend rows are drawn.
     public var showsLegend: Bool
     /// Whether axes, ticks and labels are drawn (when there is room).
@@ -93,6 +95,7 @@ public struct LineChart: Chart, Hashable {
         self.bands = []
         self.xAxisName = "step"
         self.xAxisSuffix = ""
+        self.xAxisUnit = ""
         self.showsLegend = true
         self.showsAxes = true
         self.showsNotes = true
@@ -140,6 +143,8 @@ public struct LineChart: Chart, Hashable {
     struct Prepared {
         var name: String
         var detail: String?
+        var showsLastValue: Bool
+        var drawsOnTop: Bool
         var color: ChartColor
         var marker: Character
         /// The series' points as given, non-finite ones included (for divergence).
@@ -164,9 +169,15 @@ public struct LineChart: Chart, Hashable {
                 raw = raw.filter { $0.y > 0 }
                 smoothed = smoothed?.filter { $0.y > 0 }
             }
-            return Prepared(name: s.name, detail: s.detail, color: s.color ?? .automatic(index), marker: s.marker ?? glyphs.seriesMarker(index),
+            return Prepared(name: s.name, detail: s.detail, showsLastValue: s.showsLastValue, drawsOnTop: s.drawsOnTop, color: s.color ?? .automatic(index), marker: s.marker ?? glyphs.seriesMarker(index),
                             original: s.points, raw: raw, smoothed: smoothed)
         }
+    }
+
+    /// The series in drawing order: those drawn on top last, each group in series order.
+    func drawingOrder(_ prepared: [Prepared]) -> [(offset: Int, element: Prepared)] {
+        let all = Array(prepared.enumerated())
+        return all.filter { !$0.element.drawsOnTop } + all.filter { $0.element.drawsOnTop }
     }
 
     /// The point sets actually drawn for a series.
@@ -175,16 +186,30 @@ public struct LineChart: Chart, Hashable {
         return showsRawSeries ? [p.raw, s] : [s]
     }
 
+    /// The legend: each series' name, detail and value (at the cursor, or its line's last value),
+    /// titled with what the values are when they could be misread: `smoothed:` at the cursor,
+    /// `last smoothed:` or `last:` for the lines' ends.
     func legend(_ prepared: [Prepared]) -> Legend {
         let values = cursorX.map { readings(atX: $0, prepared) }
+        let smoothed = EMASmoothing(weight: smoothing, debias: debiasSmoothing).effectiveWeight > 0
+        var showsLast = false
         let entries = prepared.enumerated().map { i, p -> LegendEntry in
             var label = p.name + (p.detail.map { " " + $0 } ?? "")
             if let values {
                 label += " " + (values[i].value.map { NumberFormat.value($0) } ?? glyphs.missing)
+            } else if p.showsLastValue, let last = p.front.last {
+                label += " " + NumberFormat.value(last.y, significantDigits: 3)
+                showsLast = true
             }
             return LegendEntry(label: label, color: p.color, marker: showsSeriesMarkers ? p.marker : nil)
         }
-        return Legend(entries: entries, glyphs: glyphs, labelStyle: labelStyle)
+        var legend = Legend(entries: entries, glyphs: glyphs, labelStyle: labelStyle)
+        if values != nil {
+            legend.title = smoothed ? "smoothed:" : ""
+        } else if showsLast {
+            legend.title = smoothed ? "last smoothed:" : "last:"
+        }
+        return legend
     }
 
     private func readings(atX x: Double, _ prepared: [Prepared]) -> [CursorReading] {

@@ -14,8 +14,14 @@ public struct Series: Sendable, Hashable {
     /// The marker drawn along the line and in the legend; nil takes ``Glyphs/seriesMarker(_:)`` for
     /// the series' position (set it to match another chart's marker for the same run).
     public var marker: Character?
-    /// Shown after the name in the legend only (e.g. the latest value), not in notes or end labels.
+    /// Shown after the name in the legend only (e.g. a note), not in notes or end labels.
     public var detail: String?
+    /// Whether the legend shows the last value of the line as drawn: the smoothed one when the
+    /// chart smooths, the raw one when not (the legend's title says which).
+    public var showsLastValue: Bool = false
+    /// Whether the line is drawn after the other series, so that it shows where lines coincide
+    /// (in ASCII a cell holds one line's character); the legend keeps the series' order.
+    public var drawsOnTop: Bool = false
 
     /// A series from points.
     public init(name: String, points: [ChartPoint], color: ChartColor? = nil) {

@@ -54,6 +54,10 @@ public enum KeyAction: String, Sendable, Hashable, CaseIterable {
     case previousChannel
     /// Select the next channel.
     case nextChannel
+    /// Jump to the previous watched channel (the ones recorded at every forward).
+    case previousWatchedChannel
+    /// Jump to the next watched channel.
+    case nextWatchedChannel
     /// Switch the BN statistic between mean and variance.
     case toggleStatistic
     /// Switch the BN panel between one run's channels and one channel across runs.

@@ -25,6 +25,9 @@ public enum LossXAxis: String, Sendable, Hashable, CaseIterable {
     /// Written after a position in notes: `" s"` for wall time, nothing otherwise.
     public var unitSuffix: String { self == .time ? " s" : "" }
 
+    /// Written after the last x label: `step`, `epoch`, `s`.
+    public var axisUnit: String { self == .time ? "s" : unitName }
+
     /// The caption's words for the x axis: `per step`, `per step, x in epochs`, `per step, x in seconds`.
     public var captionText: String {
         switch self {

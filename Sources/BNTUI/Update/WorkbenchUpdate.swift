@@ -201,6 +201,8 @@ public enum WorkbenchUpdate {
         case .nextLayer: stepLayer(by: 1, state: &state)
         case .previousChannel: stepChannel(by: -1, state: &state)
         case .nextChannel: stepChannel(by: 1, state: &state)
+        case .previousWatchedChannel: jumpWatchedChannel(by: -1, state: &state)
+        case .nextWatchedChannel: jumpWatchedChannel(by: 1, state: &state)
         case .toggleStatistic: state.statistic = state.statistic == .mean ? .variance : .mean
         case .toggleBNOverlay:
             state.bnPanelMode = state.bnPanelMode == .channel ? .overlay : .channel
@@ -254,7 +256,7 @@ public enum WorkbenchUpdate {
         }
     }
 
-    private static func clamp(_ i: Int, count: Int) -> Int {
+    static func clamp(_ i: Int, count: Int) -> Int {
         min(max(0, i), count - 1)
     }
 
@@ -278,22 +280,6 @@ public enum WorkbenchUpdate {
         state.bnLayer = layer
         let channels = run.channelCount(layer: layer)
         if channels > 0 { state.channel = min(state.channel, channels - 1) }
-    }
-
-    /// Moves the channel, clamped to the shown layer's channels.
-    private static func stepChannel(by delta: Int, state: inout WorkbenchState) {
-        if state.chart == .accuracy {
-            // On the accuracy panel the same keys pick the class drawn over epochs.
-            let classes = max(1, state.chartRuns.compactMap { $0.latestEpoch?.classAccuracy.count }.max() ?? 1)
-            state.accuracyClass = clamp(state.accuracyClass + delta, count: classes)
-            return
-        }
-        guard let run = state.statsRun, let layer = state.shownLayer else {
-            state.status = StatusMessage("no BN snapshots yet for this experiment")
-            return
-        }
-        let channels = max(1, run.channelCount(layer: layer))
-        state.channel = clamp(state.channel + delta, count: channels)
     }
 
     // MARK: Running

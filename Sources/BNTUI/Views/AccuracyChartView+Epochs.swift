@@ -96,6 +96,7 @@ extension AccuracyChartView {
                                                   withClass: withClass, glyphs: glyphs),
                               glyphs: glyphs)
         chart.xAxisName = "epoch"
+        chart.xAxisUnit = "epoch"
         chart.showsEndLabels = false
         chart.emptyText = "no epoch has finished yet"
         chart.render(into: &grid, in: rect.inset(top: 1))

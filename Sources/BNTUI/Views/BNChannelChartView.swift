@@ -4,9 +4,10 @@ import BNLab
 /// One channel of one BN layer over time: the batch statistic at every training forward, the
 /// running statistic after each update, and the "expected" running statistic recomputed from
 /// the batch statistics by PyTorch's rule (``RunningStatsRule``), with the largest relative
-/// difference between the two in the caption. The expected line is drawn over the running one
-/// and also marked every few columns with its own glyph (`×`, ASCII `x`), so it stays visible
-/// where the two coincide (they should, to float precision).
+/// difference between the two in the caption. The running line is drawn last, so that its marker
+/// (ASCII `o`) shows where the two coincide (they should, to float precision), and the expected
+/// line is marked every few columns with its own glyph (`×`, ASCII `x`) on top, so both stay
+/// visible; in ASCII the legend says so (`expected (x, under o)`).
 ///
 /// Channels that are not watched (or runs without `bn_watch` events, e.g. format 1.0 files)
 /// fall back to the full snapshots, which say so.
@@ -23,8 +24,9 @@ enum BNChannelChartView {
         var expected: (x: [Double], y: [Double])?
         if let trace, let k = trace.channels.firstIndex(of: c), !trace.events.isEmpty {
             let xs = trace.events.indices.map(trace.x)
-            series = [Series(name: statistic.batchName, x: xs, y: trace.events.map { statistic.batch($0, k) }, color: .yellow),
-                      Series(name: statistic.runningName, x: xs, y: trace.events.map { statistic.running($0, k) }, color: .cyan)]
+            var running = Series(name: statistic.runningName, x: xs, y: trace.events.map { statistic.running($0, k) }, color: .cyan)
+            running.drawsOnTop = true
+            series = [Series(name: statistic.batchName, x: xs, y: trace.events.map { statistic.batch($0, k) }, color: .yellow), running]
             let rule = trace.rule
             if let problem = rule.problem {
                 notes = ["ch \(c): no expected line: \(problem)"]
@@ -32,7 +34,7 @@ enum BNChannelChartView {
                 let values = (statistic == .mean ? trace.expectedMean : trace.expectedVariance).map { k < $0.count ? $0[k] : .nan }
                 let gap = BNColumns.short(statistic == .mean ? rule.maxRelativeMean : rule.maxRelativeVariance)
                 expected = (xs, values)
-                series.append(Series(name: "expected (\(glyphs.isUnicode ? "×" : "x"))", x: xs, y: values, color: .magenta))
+                series.append(Series(name: glyphs.isUnicode ? "expected (×)" : "expected (x, under \(glyphs.seriesMarker(1)))", x: xs, y: values, color: .magenta))
                 let difference = "max |expected - running| = \(gap) (relative)"
                 let updates = ", \(rule.updates) updates"
                 notes = ["ch \(c): \(rule.formula)", difference + (difference.count + updates.count <= rect.width ? updates : "")]
@@ -45,8 +47,9 @@ enum BNChannelChartView {
                 series.append(Series(name: statistic.runningName, x: steps, y: snaps.map { statistic.running($0, c) }, color: .cyan))
             }
             if let watched = trace?.channels, !watched.isEmpty {
+                // Two short rows, so that both fit an 80-column screen's chart pane.
                 let list = watched.map(String.init).joined(separator: ",")
-                notes = ["ch \(c) is not watched (watched: \(list)): snapshots only, no rule check"]
+                notes = ["ch \(c) not watched: snapshots, no rule check", "watched: \(list) (< > jump)"]
             } else {
                 notes = ["ch \(c): no bn_watch events in this run: snapshots only, no rule check"]
             }
@@ -66,6 +69,7 @@ enum BNChannelChartView {
             chart.xRange = Double(cursor.firstStep)...max(Double(cursor.lastStep), Double(cursor.firstStep) + 1)   // no Int overflow at Int.max
             chart.cursorX = Double(cursor.step)
         }
+        chart.xAxisUnit = "step"
         chart.emptyText = "no finite values"
         let area = rect.inset(top: min(notes.count, max(1, rect.height - 4)))
         chart.render(into: &grid, in: area)
@@ -83,9 +87,11 @@ enum BNChannelChartView {
             // The last point at or left of this column's centre.
             while i + 1 < line.x.count, let p = layout.column(forX: line.x[i + 1]), p <= column { i += 1 }
             guard layout.column(forX: line.x[i]) != nil, let row = layout.row(forY: line.y[i]) else { continue }
-            // Never over a label's letters (`running_mean` at the line's end).
+            // Never over a label's letters (`running_mean` at the line's end); a series' own marker
+            // (ASCII `o` is a letter too) is fair game, as the legend says (`x, under o`).
             let under = grid[column, row].character
-            guard !under.isLetter, !under.isNumber, under != "_" else { continue }
+            let isMarker = (0..<3).contains { glyphs.seriesMarker($0) == under }
+            guard isMarker || (!under.isLetter && !under.isNumber && under != "_") else { continue }
             grid[column, row] = Cell(mark, style: .fg(.magenta))
         }
     }

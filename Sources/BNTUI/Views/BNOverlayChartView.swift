@@ -34,6 +34,7 @@ enum BNOverlayChartView {
             chart.xRange = Double(cursor.firstStep)...max(Double(cursor.lastStep), Double(cursor.firstStep) + 1)   // no Int overflow at Int.max
             chart.cursorX = Double(cursor.step)
         }
+        chart.xAxisUnit = "step"
         chart.emptyText = "no run of this experiment has layer \(layer)"
         chart.render(into: &grid, in: rect.inset(top: 2))
     }

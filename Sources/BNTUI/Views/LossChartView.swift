@@ -56,15 +56,14 @@ enum LossChartView {
                 }
             }
         } else {
-            // The legend shows each run's latest loss; a diverged run's stays bare: the note under
-            // the chart says where it diverged.
+            // The legend shows the value each line ends at as drawn (smoothed when smoothing, the
+            // legend's title says so); a diverged run's stays bare: the note under the chart says
+            // where it diverged.
             let names = state.names(of: runs)
             series = runs.enumerated().map { i, run -> Series in
                 var s = Series(name: names[i], points: mapped(run, run.losses),
                                color: Theme.color(variant: run.variant, in: experiment))
-                if run.state != .diverged {
-                    s.detail = run.losses.last { $0.y.isFinite }.map { NumberFormat.value($0.y, significantDigits: 3) }
-                }
+                s.showsLastValue = run.state != .diverged
                 return s
             }
         }
@@ -74,6 +73,7 @@ enum LossChartView {
         chart.bands = bands
         chart.xAxisName = axis.unitName
         chart.xAxisSuffix = axis.unitSuffix
+        chart.xAxisUnit = axis.axisUnit
         chart.markers = markers(runs, mappings: mappings, highContrast: state.highContrast)
         if let cursor = state.replay?.cursor, let run = runs.first, let mapping = mappings[run.id] {
             // The whole run's width, so the cursor travels across a fixed axis.
