@@ -47,3 +47,26 @@ struct SupportTests {
         #expect(Formatting.scrollOffset(selected: 0, count: 10, visible: 4) == 0)
     }
 }
+
+@Suite("Notes are reflowed to the panel's width")
+struct NotesReflowTests {
+    @Test func anItemsIndentedLinesJoinIt() {
+        let source = "What to look at\n- The loss falls faster with BatchNorm.\n  On full data: about 0.84,\n  about 0.69 without.\n- Second item.\n\nPlain text\n  stays apart"
+        #expect(TextWrap.reflowed(source)
+                == "What to look at\n- The loss falls faster with BatchNorm. On full data: about 0.84, about 0.69 without.\n- Second item.\n\nPlain text\n  stays apart")
+        // wrapped at 40 columns, the item fills its lines instead of breaking where the file did
+        let lines = TextWrap.lines(TextWrap.reflowed(source), width: 40)
+        #expect(lines[1] == "- The loss falls faster with BatchNorm.")
+        #expect(lines[2] == "  On full data: about 0.84, about 0.69")
+    }
+
+    @Test func theMoreMarkHasARowOfItsOwn() throws {
+        var state = Fixtures.state(size: TerminalSize(width: 80, height: 24))
+        state.showsNotes = true
+        let rows = WorkbenchView.render(state, size: state.size, glyphs: .unicode).lines()
+        let more = try #require(rows.first { $0.contains("↓ more (J)") })
+        // the notes panel's cell of that row holds the mark alone, no text under or beside it
+        let cell = try #require(more.split(separator: "│").first { $0.contains("↓ more (J)") })
+        #expect(cell.trimmingCharacters(in: .whitespaces) == "↓ more (J)", "\(more)")
+    }
+}

@@ -11,10 +11,12 @@ enum NotesView {
         if !variants.isEmpty {
             text += "\n\nVariants\n" + variants.map { "- \($0.name): \($0.note)" }.joined(separator: "\n")
         }
-        let lines = TextWrap.lines(text, width: rect.width)
-        let maxScroll = max(0, lines.count - rect.height)
+        let lines = TextWrap.lines(TextWrap.reflowed(text), width: rect.width)
+        // When the notes do not fit, the last row is the "more" mark's own, so it covers no text.
+        let visible = lines.count > rect.height ? max(1, rect.height - 1) : rect.height
+        let maxScroll = max(0, lines.count - visible)
         let scroll = min(state.notesScroll, maxScroll)
-        for (i, line) in lines.dropFirst(scroll).prefix(rect.height).enumerated() {
+        for (i, line) in lines.dropFirst(scroll).prefix(visible).enumerated() {
             let heading = !line.hasPrefix(" ") && !line.hasPrefix("-") && line.count < 40 && !line.hasSuffix(".")
             grid.put(string: line, at: Point(x: rect.x, y: rect.y + i), style: heading ? Theme.title : .plain)
         }

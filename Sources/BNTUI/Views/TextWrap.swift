@@ -2,6 +2,25 @@ import Foundation
 
 /// Word wrapping for notes and help text, counting every character as one column.
 enum TextWrap {
+    /// `text` with the soft line breaks of a list item joined: a line indented under a `- ` item
+    /// (or under its previous continuation) continues it, so that ``lines(_:width:)`` fills the
+    /// width instead of keeping the source file's breaks (notes are written at 100 columns and
+    /// read at 50). Other lines (headings, items, text after a blank line) keep their breaks.
+    static func reflowed(_ text: String) -> String {
+        var out: [String] = []
+        var inItem = false
+        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            let trimmed = line.drop { $0 == " " }
+            if inItem, !trimmed.isEmpty, trimmed.count < line.count, let last = out.indices.last {
+                out[last] += " " + trimmed
+                continue
+            }
+            inItem = line.hasPrefix("- ")
+            out.append(String(line))
+        }
+        return out.joined(separator: "\n")
+    }
+
     /// `text` broken into lines of at most `width` columns: at spaces where possible, hard breaks kept,
     /// words longer than a line split. List items (`- `) continue indented under their text.
     static func lines(_ text: String, width: Int) -> [String] {
