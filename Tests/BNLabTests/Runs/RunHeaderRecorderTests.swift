@@ -57,6 +57,13 @@ import Testing
         #expect(!"\(error)".contains("checkpoint_every"), "\(error)")
     }
 
+    @Test func epochsEndedWithoutEvaluationAreCountedFromTheEnd() throws {
+        // rec.end_epoch() writes snapshots but no epoch event; the end says 2 epochs were finished
+        let text = Self.header + #"{"type":"step","step":1,"epoch":1,"loss":2.0,"lr":0.05,"samples":64}"# + "\n"
+            + #"{"type":"end","status":"done","step":1,"seconds":1.0,"epoch":2}"# + "\n"
+        #expect(try Self.read(text).summary.epochs == 2)
+    }
+
     @Test func theNewFieldsRoundTrip() throws {
         let h = try Self.read(Self.header).header
         let again = try JSONDecoder.iso().decode(RunHeader.self, from: JSONEncoder.iso().encode(h))

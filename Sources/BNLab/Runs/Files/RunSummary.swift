@@ -104,7 +104,9 @@ public struct RunSummary: Sendable, Equatable {
     mutating func apply(end: EndEvent?, lastEpoch: EpochEvent?, epochCount: Int, lastStep: StepEvent?, maxStep: Int?) {
         status = end?.status
         message = end?.message
-        epochs = epochCount
+        // Epochs evaluated, or the end's count when it is larger (a recorder run ended with
+        // end_epoch() writes no epoch events, but its end says how many epochs it finished).
+        epochs = max(epochCount, end?.epoch ?? 0)
         steps = end?.step ?? maxStep ?? 0
         finalTrainLoss = lastEpoch?.trainLoss ?? end?.trainLoss ?? lastStep?.loss
         finalAccuracy = lastEpoch?.accuracy ?? end?.accuracy
