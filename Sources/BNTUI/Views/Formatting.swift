@@ -12,6 +12,11 @@ enum Formatting {
     }
 
     /// `3.8k/s`.
+    /// An accuracy (a fraction) as a percentage with one decimal: `84.2%`.
+    static func percent(_ fraction: Double) -> String {
+        NumberFormat.fixed(fraction * 100, decimals: 1) + "%"
+    }
+
     static func rate(_ samplesPerSecond: Double) -> String {
         NumberFormat.compact(samplesPerSecond, significantDigits: 2) + "/s"
     }

@@ -59,11 +59,15 @@ enum RunQueueView {
             return
         }
         if run.state == .done, let context = run.context {
-            // A finished run's bar says nothing; its data and epochs say how to read its result.
+            // A finished run's bar says nothing; its data and epochs say how to read its result,
+            // and its final eval-mode accuracy where the whole line fits.
             let duration = Formatting.duration(run.end?.seconds)
-            grid.put(string: "  " + context.text(unicode: glyphs.isUnicode), at: rect.origin, style: Theme.dim,
-                     maxWidth: rect.width - duration.count - 1, ellipsis: glyphs.ellipsis)
-            grid.put(string: duration, at: Point(x: rect.maxX - duration.count, y: rect.y), style: Theme.dim)
+            let data = "  " + context.text(unicode: glyphs.isUnicode)
+            let accuracy = (run.latestEpoch?.accuracy ?? run.end?.accuracy).map { Formatting.percent($0) + "  " } ?? ""
+            let tail = data.count + 1 + accuracy.count + duration.count <= rect.width ? accuracy + duration : duration
+            grid.put(string: data, at: rect.origin, style: Theme.dim,
+                     maxWidth: rect.width - tail.count - 1, ellipsis: glyphs.ellipsis)
+            grid.put(string: tail, at: Point(x: rect.maxX - tail.count, y: rect.y), style: Theme.dim)
             return
         }
         if run.progress == nil, [.running, .paused].contains(run.state) {
