@@ -10,6 +10,7 @@ Each kind fires at most once per layer (once per run for kinds without a layer):
 | ``running_var_collapse`` | some channel's ``running_var`` falls below ``VAR_COLLAPSE_BELOW`` (1e-6) |
 | ``running_var_explode`` | some channel's ``running_var`` rises above ``VAR_EXPLODE_ABOVE`` (1e6) |
 | ``small_batch_without_sync`` | in a data-parallel run (world size > 1), a plain (not Sync) BatchNorm sees a per-process batch below ``small_batch`` (default 16) |
+| ``bn_forward_repeated`` | a BatchNorm layer runs more training forwards than the model between two steps: activation checkpointing recomputes it in the backward pass, or the layer is used twice in one forward; either way its running statistics are updated each time |
 | ``loss_exploding`` | the loss is not finite, or above ``LOSS_EXPLODE_FACTOR`` (1e6) times the first step's loss |
 """
 
@@ -19,7 +20,7 @@ SMALL_BATCH_DEFAULT = 16
 LOSS_EXPLODE_FACTOR = 1e6
 
 KINDS = ("bn_train_mode_in_eval", "frozen_bn_moving", "single_value_per_channel", "running_var_collapse",
-         "running_var_explode", "small_batch_without_sync", "loss_exploding")
+         "running_var_explode", "small_batch_without_sync", "bn_forward_repeated", "loss_exploding")
 
 
 class DiagnosticLog:
@@ -78,6 +79,13 @@ def small_batch_text(layer, batch, threshold, world_size):
     """The text of ``small_batch_without_sync``."""
     return (f"{layer} normalizes over {batch} samples per process (below {threshold}) in a {world_size}-process "
             f"run without SyncBatchNorm: each rank's batch statistics are noisy; consider SyncBatchNorm")
+
+
+def forward_repeated_text(layer, forwards, model_forwards, step):
+    """The text of ``bn_forward_repeated``."""
+    return (f"{layer} ran {forwards} training forwards for {model_forwards} forward(s) of the model in step {step}: "
+            f"its running statistics are updated each time (activation checkpointing recomputes the forward in the "
+            f"backward pass; a layer used twice in one forward does the same), so num_batches_tracked counts both")
 
 
 def loss_text(loss, first):

@@ -106,6 +106,7 @@ class Recorder:
         self._epoch = 1           # the epoch in progress
         self._samples = 0
         self._pending_samples = 0
+        self._model_forwards = 0  # forwards of the model since the last step (outside evaluate)
         self._epoch_losses = []
         self._first_loss = None
         self._last_epoch = None
@@ -162,6 +163,7 @@ class Recorder:
             lr = optimizer.param_groups[0]["lr"]
         self._samples = self._samples + int(samples) if samples is not None else self._samples + self._pending_samples
         self._pending_samples = 0
+        self._model_forwards = 0
         self._epoch_losses.append(value)
         self._write({"type": "step", "step": self._step, "epoch": self._epoch, "loss": num(value),
                      "lr": num(float(lr) if lr is not None else 0.0), "samples": self._samples,
@@ -261,6 +263,8 @@ class Recorder:
 
     def _count_samples(self, module, inputs):
         import torch
+        if self._evaluating is None:
+            self._model_forwards += 1
         if self._evaluating is None and module.training and torch.is_grad_enabled() and inputs:
             first = inputs[0]
             if isinstance(first, torch.Tensor) and first.dim() > 0:
@@ -301,6 +305,10 @@ class Recorder:
         # a training forward, or a train-mode forward under no_grad, which updates the buffers too
         step = self._step + 1
         layer.micro += 1
+        if module.training and 0 < self._model_forwards < layer.micro:
+            # more updates of this layer than forwards of the model: a forward run again
+            self._diagnose("bn_forward_repeated", layer.name,
+                           diag.forward_repeated_text(layer.name, layer.micro, self._model_forwards, step), step=step)
         event = {"type": "bn_watch", "step": step, "micro": layer.micro, "layer": layer.name,
                  "training": bool(module.training), "channels": layer.channels}
         count = x.numel() // x.shape[1]

@@ -104,6 +104,10 @@ def test_activation_checkpointing_is_left_alone(tmp_path):
     watches = of_type(events, "bn_watch", layer="inner.1")
     assert [(w["step"], w["micro"]) for w in watches] == [(s, m) for s in range(1, 6) for m in (1, 2)]
     assert len(inputs) == len(watches)
+    # and says so, once, at step 1: two updates per forward of the model
+    repeated = of_type(events, "diagnostic", kind="bn_forward_repeated")
+    assert [(d["layer"], d["step"]) for d in repeated] == [("inner.1", 1)]
+    assert "ran 2 training forwards for 1 forward(s) of the model" in repeated[0]["text"]
     for watch, x in zip(watches, inputs):
         assert watch["batch_mean"] == pytest.approx(exact(x)[0], rel=1e-6, abs=1e-7)
         assert watch["batch_var"] == pytest.approx(exact(x)[1], rel=1e-6)

@@ -81,6 +81,29 @@ def test_an_evaluation_without_model_eval(tmp_path):
     assert recorded(tmp_path / "good", small_model(), evaluates_properly) == []
 
 
+def test_a_batchnorm_used_twice_in_one_forward(tmp_path):
+    class Twice(nn.Module):
+        def __init__(self):
+            super().__init__()
+            self.lin, self.bn, self.out = nn.Linear(64, 8), nn.BatchNorm1d(8), nn.Linear(8, 4)
+
+        def forward(self, x):
+            h = self.bn(self.lin(x.flatten(1)))
+            return self.out(self.bn(h))  # the same BatchNorm again: two updates per forward
+
+    def run(model, rec):
+        train(model, data(batches=2), rec)
+    assert recorded(tmp_path / "bad", Twice(), run) == [("bn_forward_repeated", "bn")]
+
+    def accumulate(model, rec):  # several forwards per step, one update each: fine
+        optimizer = torch.optim.SGD(model.parameters(), lr=0.1)
+        for i, (x, y) in enumerate(data(batches=4)):
+            torch.nn.functional.cross_entropy(model(x), y).backward()
+            if i % 2 == 1:
+                optimizer.step(); optimizer.zero_grad(); rec.step(torch.tensor(1.0), optimizer)
+    assert recorded(tmp_path / "good", small_model(), accumulate) == []
+
+
 def test_frozen_bn_whose_running_stats_move(tmp_path):
     def freeze(model, train_bn):
         for p in list(model[0].parameters()) + list(model[1].parameters()):

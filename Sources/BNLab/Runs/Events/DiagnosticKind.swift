@@ -18,6 +18,9 @@ public struct DiagnosticKind: OpenKind {
     public static let runningVarExplode = DiagnosticKind(rawValue: "running_var_explode")
     /// A small per-process batch in a data-parallel run without SyncBatchNorm.
     public static let smallBatchWithoutSync = DiagnosticKind(rawValue: "small_batch_without_sync")
+    /// A BatchNorm layer ran more training forwards than the model between two steps (activation
+    /// checkpointing's recompute, or a layer used twice), so it updated its running statistics each time.
+    public static let bnForwardRepeated = DiagnosticKind(rawValue: "bn_forward_repeated")
     /// The loss grew by orders of magnitude.
     public static let lossExploding = DiagnosticKind(rawValue: "loss_exploding")
 }
