@@ -62,6 +62,23 @@ struct LessonNavigationTests {
         #expect(state.lesson?.index == 2 && state.lesson?.isPaused == true && state.replay?.cursor.step == 30)
     }
 
+    @Test func aLateEpochStepShowsThatEpochsAccuracyNotTheCursors() throws {
+        var state = try Self.state([
+            LessonStep(text: "The end.", pause: .step(32), panel: .loss),
+            LessonStep(text: "The first epoch.", pause: .epoch(1), panel: .accuracy),
+        ])
+        _ = WorkbenchUpdate.update(&state, .tick(seconds: 100))
+        #expect(state.replay?.cursor.step == 32)
+        Fixtures.press([.character("N")], &state)   // epoch 1 ended at step 16: shown at 32
+        #expect(state.lessonEpoch == 1)
+        let bn = try ReplayFixtures.bn
+        let shown = try #require(AccuracyChartView.groups(state).first)
+        #expect(shown.overall == bn.epochs[0].accuracy && bn.epochs[0].accuracy != bn.epochs[1].accuracy)
+        #expect(AccuracyChartView.caption(state, groups: [shown], width: 200).hasPrefix("test accuracy, epoch 1 (the step's)"))
+        Fixtures.press([.character("p")], &state)   // a step about a step, not an epoch: the cursor's
+        #expect(state.lessonEpoch == nil)
+    }
+
     @Test func pBeforeTheFirstShownStepNamesTheStepsPastTheRunsEnd() throws {
         var state = try Self.state([
             LessonStep(text: "Three hundred steps in.", pause: .step(300), panel: .loss),

@@ -20,8 +20,9 @@ enum AccuracyChartView {
         let experiment = state.currentExperiment
         var out: [Group] = []
         let runs = state.chartRuns
+        let asked = state.lessonEpoch   // a lesson step about an earlier epoch shows that one
         for (run, name) in zip(runs, state.names(of: runs)) {
-            guard let epoch = run.latestEpoch else { continue }
+            guard let epoch = asked.flatMap({ e in run.epochs.last { $0.epoch == e } }) ?? run.latestEpoch else { continue }
             let color = Theme.color(variant: run.variant, in: experiment)
             let trainModes = epoch.trainMode ?? []
             out.append(Group(name: trainModes.isEmpty ? name : "\(name) eval", color: color,
@@ -39,7 +40,9 @@ enum AccuracyChartView {
     /// as much as fits `width`.
     static func caption(_ state: WorkbenchState, groups: [Group], width: Int) -> String {
         var caption = "test accuracy"
-        if let e = state.chartRuns.compactMap({ $0.latestEpoch?.epoch }).max() {
+        if let e = state.lessonEpoch {
+            caption += ", epoch \(e) (the step's)"
+        } else if let e = state.chartRuns.compactMap({ $0.latestEpoch?.epoch }).max() {
             caption += ", epoch \(e)" + (state.replay == nil ? "" : " (cursor)")
         }
         let parts = [": bars per class", "; eval mode uses running stats, train mode the test batch's own"]
