@@ -104,7 +104,7 @@ struct LineChartModerateDivergenceTests {
         #expect(layout.yDomain.upperBound <= 5)
         let note = try #require(chart.notes(in: rect).first)
         #expect(note.text.hasPrefix("no-bn-lr1.0 diverged at step"))
-        #expect(note.text.hasSuffix("then NaN)"))
+        #expect(note.text.hasSuffix("then NaN at step 89)"), "\(note.text)")
     }
 
     @Test func aLegitimatelyHigherRunStaysInRange() throws {

@@ -31,14 +31,28 @@ extension LineChart {
             let run = points[start...]
             let finite = run.map(\.y).filter(\.isFinite)
             let extreme = finite.max { abs($0) < abs($1) }
-            let nonFinite = run.first { !$0.y.isFinite }?.y
+            let firstNonFinite = run.first { !$0.y.isFinite }
             var detail: [String] = []
-            if let extreme { detail.append((direction == .below ? "min " : "max ") + NumberFormat.value(extreme)) }
-            if let nonFinite { detail.append((extreme == nil ? "" : "then ") + NumberFormat.value(nonFinite)) }
             let x = NumberFormat.value(points[start].x) + xAxisSuffix
-            // Only a series leaving upwards or to NaN diverged; one below the range just ends lower.
-            let verb = start == 0 ? "is outside the y range from \(xAxisName) \(x)"
-                : direction == .below ? "goes below the y range at \(xAxisName) \(x)" : "diverged at \(xAxisName) \(x)"
+            let verb: String
+            if start == 0 {
+                verb = "is outside the y range from \(xAxisName) \(x)"
+                if let extreme { detail.append((direction == .below ? "min " : "max ") + NumberFormat.value(extreme)) }
+                if let bad = firstNonFinite { detail.append((extreme == nil ? "" : "then ") + NumberFormat.value(bad.y)) }
+            } else if direction == .below {
+                // One below the range just ends lower: it did not diverge.
+                verb = "goes below the y range at \(xAxisName) \(x)"
+                if let extreme { detail.append("min " + NumberFormat.value(extreme)) }
+            } else {
+                // Left upwards for good: diverged there. A later NaN gets its own step, as the
+                // run's end names the step its loss became NaN.
+                verb = "diverged at \(xAxisName) \(x)"
+                if let extreme { detail.append("max " + NumberFormat.value(extreme)) }
+                if let bad = firstNonFinite {
+                    let at = bad.x == points[start].x ? "" : " at \(xAxisName) " + NumberFormat.value(bad.x) + xAxisSuffix
+                    detail.append((extreme == nil ? "" : "then ") + NumberFormat.value(bad.y) + at)
+                }
+            }
             let text = "\(p.name) \(verb)" + (detail.isEmpty ? "" : " (" + detail.joined(separator: ", ") + ")")
             out.append(Divergence(
                 seriesIndex: index, x: points[start].x, direction: direction,
