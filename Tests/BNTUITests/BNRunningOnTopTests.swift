@@ -1,5 +1,6 @@
 import BNCharts
 import BNLab
+import Foundation
 import Testing
 @testable import BNTUI
 
@@ -29,5 +30,27 @@ struct BNRunningOnTopTests {
         let text = legend.joined(separator: " ")
         let order = ["batch mean", "running_mean", "expected (×)"].compactMap { text.range(of: $0)?.lowerBound }
         #expect(order.count == 3 && order == order.sorted(), "\(legend)")
+    }
+}
+
+@Suite("BN channel chart in a replay: the expected line's marks stop where its data stops")
+struct BNExpectedMarksInReplayTests {
+    @Test func noMarksPastTheCursor() throws {
+        let file = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+            .appendingPathComponent("Fixtures/screen-runs/bn-vs-no-bn/bn-vs-no-bn-bn.jsonl")
+        var state = ReplayFixtures.state([try RunReader.read(contentsOf: file)])   // with bn_watch events
+        state.size = TerminalSize(width: 140, height: 45)
+        Fixtures.press([.character("3")] + Array(repeating: .character("f"), count: 6), &state)
+        #expect(state.replay?.cursor.step == 6)
+        let rows = WorkbenchView.render(state, size: state.size, glyphs: .unicode).lines()
+        let legend = try #require(rows.firstIndex { $0.contains("■ expected (×)") }, "\(rows)")
+        let axis = try #require(rows.indices.first { $0 > legend && rows[$0].contains("└") })
+        let plot = rows[(legend + 1)..<axis]
+        #expect(plot.joined().contains("×"), "\(plot.joined(separator: "\n"))")
+        // the cursor is at step 6 of 32: the right half of the plot has no marks
+        for row in plot {
+            let right = row.suffix(row.count / 3)
+            #expect(!right.contains("×"), "\(row)")
+        }
     }
 }

@@ -82,16 +82,22 @@ enum BNChannelChartView {
                                      in rect: Rect, glyphs: Glyphs) {
         guard let layout = chart.layout(in: rect), layout.hasAxes, !line.x.isEmpty else { return }
         let mark: Character = glyphs.isUnicode ? "×" : "x"
+        // No marks past the line's last point (a replay's cursor before the run's end).
+        let lastColumn = line.x.indices.reversed().lazy.compactMap { k in line.y[k].isFinite ? layout.column(forX: line.x[k]) : nil }.first
         var i = 0
         for column in stride(from: layout.plot.x + 1, to: layout.plot.maxX, by: markSpacing) {
+            guard let lastColumn, column <= lastColumn else { break }
             // The last point at or left of this column's centre.
             while i + 1 < line.x.count, let p = layout.column(forX: line.x[i + 1]), p <= column { i += 1 }
             guard layout.column(forX: line.x[i]) != nil, let row = layout.row(forY: line.y[i]) else { continue }
-            // Never over a label's letters (`running_mean` at the line's end); a series' own marker
-            // (ASCII `o` is a letter too) is fair game, as the legend says (`x, under o`).
+            // Never over a label (`running_mean`, `batch mean` with its space); a series' own
+            // marker (ASCII `o` is a letter too) is fair game, as the legend says (`x, under o`).
             let under = grid[column, row].character
             let isMarker = (0..<3).contains { glyphs.seriesMarker($0) == under }
-            guard isMarker || (!under.isLetter && !under.isNumber && under != "_") else { continue }
+            func isText(_ c: Character) -> Bool { (c.isLetter || c.isNumber || c == "_") && !(0..<3).contains { glyphs.seriesMarker($0) == c } }
+            let inLabel = under == " " && column > layout.plot.x && column + 1 < layout.plot.maxX
+                && isText(grid[column - 1, row].character) && isText(grid[column + 1, row].character)
+            guard !inLabel, isMarker || !isText(under) else { continue }
             grid[column, row] = Cell(mark, style: .fg(.magenta))
         }
     }
