@@ -50,3 +50,27 @@ struct LineChartXLabelTests {
         #expect(row.split(separator: " ").first == "1", "\(row)")
     }
 }
+
+@Suite("The end label of the x axis stays over its own tick")
+struct EndLabelOverItsTickTests {
+    @Test func aNumberPushedLeftUnderAnotherTickTakesTheUnitBeforeIt() {
+        // 64 steps on a narrow plot: the 60 tick sits right before the end; "64 step" would put
+        // 64 under the 60 tick, so the axis reads "step 64", ending at its tick.
+        var chart = LineChart(series: [Series(name: "a", x: (1...64).map(Double.init), y: (1...64).map { 1 / Double($0) })],
+                              glyphs: .ascii)
+        chart.xAxisUnit = "step"
+        let rows = chart.render(width: 40, height: 12).lines()
+        let labels = rows.last { $0.contains("64") } ?? ""
+        let axis = rows.last { $0.contains("+-") } ?? ""
+        let tick = Array(axis).lastIndex { $0 == "+" } ?? -1
+        let digits = Array(labels).indices.filter { Array(labels)[$0].isNumber }
+        #expect(labels.hasSuffix("64") || labels.contains("64 step"), "\(labels)")
+        if let last = labels.range(of: "64") {
+            let end = labels.distance(from: labels.startIndex, to: last.upperBound) - 1
+            // the 4 of 64 is at (or, with the unit after it, left of) the end tick, never under another tick
+            let ticks = Array(axis).indices.filter { Array(axis)[$0] == "+" && $0 > 0 }
+            let under = ticks.filter { $0 >= end - 1 && $0 <= end }
+            #expect(end == tick || under.isEmpty, "\(axis)\n\(labels) \(digits)")
+        }
+    }
+}

@@ -102,7 +102,8 @@ struct LossPanelReplayTests {
         let axis = try #require(lines.lastIndex { $0.contains("└┬") || ($0.contains("└─") && $0.contains("┬")) })
         let tick = try #require(lines[axis].firstIndex(of: "┬"))
         let column = lines[axis].distance(from: lines[axis].startIndex, to: tick)
-        let labels = String(Array(lines[axis + 1]).dropFirst(column - 3)).split(separator: " ").map(String.init).filter { !$0.contains("│") }
+        let labels = String(Array(lines[axis + 1]).dropFirst(column - 3)).split(separator: " ").map(String.init)
+            .filter { !$0.contains("│") && $0 != "step" }   // the unit beside the end label
         #expect(labels.contains(String(step)), "\(lines[axis + 1])")
         // Every token is a whole number: no label was cut by another ("800    938k      1.2k").
         #expect(labels.allSatisfy { Int($0) != nil }, "\(labels)")

@@ -32,8 +32,21 @@ extension LineChart {
         let startLabel = placed(texts[0], tick: first)
         var endLabel = placed(texts[texts.count - 1], tick: last)
         if !xAxisUnit.isEmpty {
-            let withUnit = placed(texts[texts.count - 1] + " " + xAxisUnit, tick: last)
-            if withUnit.start > startLabel.end, free(withUnit) { endLabel = withUnit }
+            // The number must stay over its own tick: `64 step` when the unit fits after it,
+            // else `step 64` ending at the tick, else the number alone.
+            let number = texts[texts.count - 1]
+            let after = placed(number + " " + xAxisUnit, tick: last)
+            let beforeText = xAxisUnit + " " + number
+            let before = XLabel(text: beforeText, start: last - beforeText.count + 1, tick: last)
+            // `64 step` pushed left of its tick is fine unless it then sits under another tick.
+            let tickColumns = inner.compactMap { layout.column(forX: $0) }
+            let afterClear = !tickColumns.contains { $0 >= after.start && $0 < last }
+            for candidate in [after, before] where (candidate.text == beforeText ? candidate.end - 1 == last : afterClear)
+                && candidate.start >= rect.x && candidate.end <= rect.maxX
+                && candidate.start > startLabel.end && free(candidate) {
+                endLabel = candidate
+                break
+            }
         }
         var head: XLabel? = free(startLabel) ? startLabel : nil
         let tail: XLabel? = first != last && free(endLabel) ? endLabel : nil
