@@ -70,7 +70,7 @@ public struct RunReport {
         let name = RunNaming.label(of: RunIdentity(header: h), among: runs.map { RunIdentity(header: $0.header) },
                                    qualifiesExperiment: false)
         var lines = [heading(TerminalSafe.strip("\(h.experiment) / \(name)"))
-                     + TerminalSafe.strip("   run \(h.runID)   started \(date)   \(s.statusText), \(s.steps) steps, \(epochs), \(data)")]
+                     + TerminalSafe.strip("   run \(h.runID)   started \(date)   \(s.statusText()), \(s.steps) steps, \(epochs), \(data)")]
         if let message = s.message { lines.append("  " + TerminalSafe.strip(message)) }
         if let plan = h.config {
             lines.append("  model: \(plan.model.map(\.description).joined(separator: arrow))")

@@ -45,7 +45,7 @@ struct RunsCommand: ParsableCommand {
         let names = RunNaming.labels(runs.map(\.identity), qualifiesExperiment: false)
         for (r, name) in zip(runs, names) {
             let planned = r.context.map { "/\($0.epochs)" } ?? ""
-            rows.append([formatter.string(from: r.started), TerminalSafe.strip(r.experiment), name, r.statusText,
+            rows.append([formatter.string(from: r.started), TerminalSafe.strip(r.experiment), name, r.statusText(),
                          r.context?.dataText ?? "?", "\(r.epochs)\(planned)",
                          r.lr.map { NumberFormat.result($0) } ?? "–", r.batchSize.map(String.init) ?? "–",
                          r.finalTrainLoss.map(NumberFormat.result) ?? "–",

@@ -87,3 +87,16 @@ private extension JSONEncoder {
         return e
     }
 }
+
+@Suite("Run listing: a run without an end")
+struct RunWithoutEndStatusTests {
+    @Test func aFileWrittenJustNowMayStillBeRunning() throws {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("live-\(UUID().uuidString).jsonl")
+        defer { try? FileManager.default.removeItem(at: url) }
+        try Data((RunHeaderRecorderTests.header + #"{"type":"step","step":1,"epoch":1,"loss":2.0,"lr":0.05,"samples":64}"# + "\n").utf8).write(to: url)
+        let summary = try RunSummaryReader.summary(contentsOf: url)
+        #expect(summary.statusText == "interrupted")
+        #expect(summary.statusText() == "running?")
+        #expect(summary.statusText(now: Date().addingTimeInterval(120)) == "interrupted")
+    }
+}

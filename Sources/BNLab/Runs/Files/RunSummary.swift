@@ -122,4 +122,14 @@ public struct RunSummary: Sendable, Equatable {
 
     /// `done`, `cancelled`, `diverged`, `failed`, or `interrupted` (no end event).
     public var statusText: String { status?.rawValue ?? "interrupted" }
+
+    /// ``statusText``, except that a run without an end whose file was written in the last
+    /// `recent` seconds is `running?`: its program may still be writing it (a listing cannot
+    /// tell a live run from a killed one; `bnlab watch` can).
+    public func statusText(now: Date = Date(), recent: TimeInterval = 60) -> String {
+        guard status == nil, let url,
+              let modified = (try? FileManager.default.attributesOfItem(atPath: url.path))?[.modificationDate] as? Date,
+              now.timeIntervalSince(modified) < recent else { return statusText }
+        return "running?"
+    }
 }

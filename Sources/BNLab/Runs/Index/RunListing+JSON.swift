@@ -15,7 +15,7 @@ extension RunListing {
             try c.encode(summary.url?.lastPathComponent ?? "", forKey: .file)
             try c.encode(summary.url?.path ?? "", forKey: .path)
             try c.encode(dates.string(from: summary.started), forKey: .started)
-            try c.encode(summary.statusText, forKey: .status)
+            try c.encode(summary.statusText(), forKey: .status)
         }
     }
 
