@@ -24,7 +24,9 @@ enum LossChartView {
             let name = experiment?.id ?? "this experiment"
             // A broken experiment file says why, whole, where the chart would be (the list cuts it).
             let invalid = experiment?.problem.map { "\(name) cannot run: its file is invalid.\n\n\($0)\n\nFix the file; `bnlab list` shows this too." }
-            let text = state.replay.map(ReplayBarView.emptyText) ?? invalid ?? "No loss yet for \(name). Press Enter to run it."
+            let idle = state.trains ? "No loss yet for \(name). Press Enter to run it, or R for the saved runs."
+                : "No run file with a step yet: waiting for the programs that write them."
+            let text = state.replay.map(ReplayBarView.emptyText) ?? invalid ?? idle
             ChartPaneView.placeholder(text, into: &grid, in: body, glyphs: glyphs)
             return
         }
@@ -122,7 +124,8 @@ enum LossChartView {
         var seen = Set<String>()
         let skipped: Set<MarkerKind> = [MarkerKind(rawValue: "epoch"), MarkerKind(rawValue: "checkpoint")]
         for run in runs {
-            for m in run.markers where !skipped.contains(m.kind) && seen.insert("\(m.step) \(m.text)").inserted {
+            // A marker at step 0 (the first phase starting) would sit on the y axis as a second one.
+            for m in run.markers where m.step > 0 && !skipped.contains(m.kind) && seen.insert("\(m.step) \(m.text)").inserted {
                 guard let x = mappings[run.id]?.x(step: m.step) else { continue }
                 out.append(ChartMarker(x: x, label: shortLabel(m), style: .labelled, color: .yellow))
             }
