@@ -243,3 +243,15 @@ struct InvalidExperimentViewTests {
         #expect(notes.contains("This experiment's file is invalid:") && !notes.contains("has no notes"), "\(notes)")
     }
 }
+
+@Suite("An empty loss chart says what to do where you are")
+struct EmptyLossChartTests {
+    @Test func trainingPointsToEnterAndSavedRunsWatchingWaits() {
+        var state = Fixtures.state(size: TerminalSize(width: 140, height: 45))
+        let training = WorkbenchView.render(state, size: state.size, glyphs: .unicode).lines().joined(separator: " ")
+        #expect(training.contains("Press Enter to run it, or R for the saved runs."), "\(training)")
+        state.trains = false
+        let watching = WorkbenchView.render(state, size: state.size, glyphs: .unicode).lines().joined(separator: " ")
+        #expect(watching.contains("waiting for the programs that write them") && !watching.contains("Press Enter"), "\(watching)")
+    }
+}
