@@ -55,6 +55,9 @@ struct ReplayEpochTextTests {
         #expect(same.replay?.epochText() == "epoch 1/2")
         let lines = ReplayBarView.lines(try #require(state.replay), unicode: true)
         #expect(lines[0].text.hasSuffix("epochs r1 2/2, r2 1/1"), "\(lines[0].text)")
+        // narrow: the speed goes first, then the word after the mark; step and epochs stay whole
+        let narrow = ReplayBarView.lines(try #require(state.replay), unicode: true, width: 46)[0].text
+        #expect(narrow.count <= 46 && narrow.hasSuffix("epochs r1 2/2, r2 1/1"), "\(narrow)")
     }
 }
 

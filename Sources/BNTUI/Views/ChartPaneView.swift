@@ -55,7 +55,7 @@ enum ChartPaneView {
             x += 1
         }
         if let replay = state.replay {
-            let lines = ReplayBarView.lines(replay, unicode: glyphs.isUnicode)
+            let lines = ReplayBarView.lines(replay, unicode: glyphs.isUnicode, width: areas.bar.width)
             ReplayBarView.render(lines.prefix(areas.bar.height), into: &grid, in: areas.bar, glyphs: glyphs)
             if let lesson = state.lesson {
                 LessonView.render(lesson, replay: replay, into: &grid, in: areas.lesson, glyphs: glyphs)

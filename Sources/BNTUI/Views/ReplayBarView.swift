@@ -9,7 +9,9 @@ import BNCharts
 /// ```
 enum ReplayBarView {
     /// The bar's lines: the cursor line, then one per notice (at most three, the rest counted).
-    static func lines(_ replay: ReplaySession, unicode: Bool) -> [(text: String, style: Style)] {
+    /// With a `width`, the cursor line drops its least useful parts until it fits: first the
+    /// speed, then the word after the play mark, so that step and epochs are never cut.
+    static func lines(_ replay: ReplaySession, unicode: Bool, width: Int = .max) -> [(text: String, style: Style)] {
         let c = replay.cursor
         let mark = c.isPlaying ? (unicode ? "▶ playing" : "> playing") : (unicode ? "⏸ paused" : "|| paused")
         let dot = unicode ? " · " : " | "
@@ -18,7 +20,10 @@ enum ReplayBarView {
         let epochText = replay.epochText()
         let epochs = epochText.isEmpty ? "" : dot + epochText
         let end = c.isAtEnd ? " (end)" : ""
-        out.append(("\(mark) \(speed) steps/s\(dot)step \(c.step)/\(c.lastStep)\(end)\(epochs)", Theme.key))
+        let position = "step \(c.step)/\(c.lastStep)\(end)\(epochs)"
+        let symbol = String(mark.prefix { $0 != " " })
+        let forms = ["\(mark) \(speed) steps/s\(dot)" + position, "\(mark)\(dot)" + position, "\(symbol) " + position, position]
+        out.append((forms.first { $0.count <= width } ?? position, Theme.key))
         let notices = replay.notices
         for notice in notices.prefix(3) {
             let isFailure = replay.failures.contains(notice)
