@@ -95,7 +95,7 @@ wait_gone "Enter closes the form" 'Playground: bn-vs-no-bn'
 wait_for "the new variant trains live on the queue" 'bn-lr0\.1 +(running|done)'
 wait_for "the catalog lists the new experiment" "Experiments 3/$((SHIPPED + 1))"
 # one row per run ("bn-lr0.1  42% running") or, while two fit, the bar under it ("###812/6400### 13k/s 0:01")
-wait_for "the new run shows progress" 'bn-lr0\.1 +[0-9]+% running|[0-9]+/[0-9]+#* +[0-9.]+k?/s' 30
+wait_for "the new run shows progress" 'bn-lr0\.1 +[0-9]+% running|[0-9]+/[0-9]+[^ ]* +[0-9.]+k?/s' 30
 keys q y
 wait_for "quits after the playground" '^bnlab-exit-0$'
 T resize-window -t "$SESSION" -x 120 -y 40
