@@ -20,6 +20,9 @@ public struct ReplaySource: Sendable, Equatable, Identifiable {
     public var eventSteps: [Int]
     /// What the reader reported about the file (a cut-off last line, skipped lines, no end).
     public var notices: [String]
+    /// The steps after which an epoch evaluation was recorded, found once when the source is made
+    /// (the replay bar and lessons ask every frame).
+    public let epochEnds: [Int]
 
     /// A source from a read run file, with the record id `id`.
     public init(id: String, file: RunFile) {
@@ -29,9 +32,13 @@ public struct ReplaySource: Sendable, Equatable, Identifiable {
         events = file.events
         notices = file.notices
         var current = 0
-        eventSteps = file.events.map { event in
+        let steps = file.events.map { event in
             if let s = event.step { current = max(current, s) }
             return current
+        }
+        eventSteps = steps
+        epochEnds = zip(file.events, steps).compactMap { event, step in
+            if case .epoch = event { step } else { nil }
         }
     }
 
@@ -39,13 +46,6 @@ public struct ReplaySource: Sendable, Equatable, Identifiable {
     public var firstStep: Int { eventSteps.first ?? 0 }
     /// The last step with an event.
     public var lastStep: Int { eventSteps.last ?? 0 }
-
-    /// The steps after which an epoch evaluation was recorded.
-    public var epochEnds: [Int] {
-        zip(events, eventSteps).compactMap { event, step in
-            if case .epoch = event { step } else { nil }
-        }
-    }
 
     /// How many events are shown with the cursor at `step`: those at or before it.
     public func eventCount(atStep step: Int) -> Int {

@@ -93,11 +93,10 @@ enum BNChannelChartView {
             // Never over a label (`running_mean`, `batch mean` with its space); a series' own
             // marker (ASCII `o` is a letter too) is fair game, as the legend says (`x, under o`).
             let under = grid[column, row].character
-            let isMarker = (0..<3).contains { glyphs.seriesMarker($0) == under }
             func isText(_ c: Character) -> Bool { (c.isLetter || c.isNumber || c == "_") && !(0..<3).contains { glyphs.seriesMarker($0) == c } }
             let inLabel = under == " " && column > layout.plot.x && column + 1 < layout.plot.maxX
                 && isText(grid[column - 1, row].character) && isText(grid[column + 1, row].character)
-            guard !inLabel, isMarker || !isText(under) else { continue }
+            guard !inLabel, !isText(under) else { continue }
             grid[column, row] = Cell(mark, style: .fg(.magenta))
         }
     }

@@ -17,9 +17,7 @@ struct ScreenOptions: ParsableArguments {
     var glyphChoice: GlyphChoice { GlyphChoice(rawValue: glyphs) ?? .auto }
 
     func validate() throws {
-        if GlyphChoice(rawValue: glyphs) == nil {
-            throw ValidationError("--glyphs must be auto, unicode or ascii, got '\(glyphs)'")
-        }
+        _ = try GlyphChoice.option(glyphs)
     }
 
     /// Refuses to go on unless stdin and stdout are both terminals and the terminal can address

@@ -43,9 +43,7 @@ struct ShowCommand: ParsableCommand {
     static let watchedReadLimit = 32 << 20
 
     func validate() throws {
-        if GlyphChoice(rawValue: glyphs) == nil {
-            throw ValidationError("--glyphs must be auto, unicode or ascii, got '\(glyphs)'")
-        }
+        _ = try GlyphChoice.option(glyphs)
     }
 
     func run() throws {

@@ -28,29 +28,28 @@ enum StandardStreams {
     /// (`bnlab export RUN | head`: EPIPE) the command ends quietly with status 0, as there is
     /// nobody to write to; any other failure (a full disk) is an error naming it, status 2.
     static func writeOutput(_ data: Data) throws {
-        var offset = 0
-        while offset < data.count {
-            let n = data.withUnsafeBytes { write(1, $0.baseAddress! + offset, $0.count - offset) }
-            if n < 0 && errno == EINTR { continue }
-            if n < 0 && errno == EPIPE { throw ExitCode.success }
-            guard n > 0 else {
-                printError("bnlab: cannot write to standard output: \(String(cString: strerror(errno)))")
-                throw ExitCode(2)
-            }
-            offset += n
-        }
+        guard let error = data.withUnsafeBytes({ writeAll(1, $0) }) else { return }
+        if error == EPIPE { throw ExitCode.success }
+        printError("bnlab: cannot write to standard output: \(String(cString: strerror(error)))")
+        throw ExitCode(2)
     }
 
     /// Writes `text` to standard error, ignoring any failure (closed, full, broken pipe).
     static func writeError(_ text: String) {
-        var bytes = Array(text.utf8)
+        _ = Array(text.utf8).withUnsafeBytes { writeAll(2, $0) }
+    }
+
+    /// Writes every byte of `bytes` to descriptor `fd`, retrying after signals; nil when all were
+    /// written, else the `errno` of the failure.
+    private static func writeAll(_ fd: Int32, _ bytes: UnsafeRawBufferPointer) -> Int32? {
         var offset = 0
         while offset < bytes.count {
-            let n = bytes.withUnsafeMutableBytes { write(2, $0.baseAddress! + offset, $0.count - offset) }
+            let n = write(fd, bytes.baseAddress! + offset, bytes.count - offset)
             if n < 0 && errno == EINTR { continue }
-            guard n > 0 else { return }
+            guard n > 0 else { return n < 0 ? errno : EIO }
             offset += n
         }
+        return nil
     }
 }
 
